@@ -1,0 +1,71 @@
+package com.oraclesync.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+
+/**
+ * Chooses the database: Spring's own {@code spring.datasource.*} first, then the scripts' {@code DATABASE_URL},
+ * else an embedded PostgreSQL with its data under {@code ./data/}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean
+    DatabaseTarget databaseTarget(Environment env, ObjectProvider<EmbeddedDatabase> embedded) {
+        String springUrl = env.getProperty("spring.datasource.url");
+        if (hasText(springUrl)) {
+            return new DatabaseTarget(springUrl, env.getProperty("spring.datasource.username"),
+                    env.getProperty("spring.datasource.password"), "spring.datasource.url");
+        }
+        String databaseUrl = env.getProperty("DATABASE_URL");
+        if (hasText(databaseUrl)) {
+            DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl);
+            return new DatabaseTarget(parsed.jdbcUrl(), parsed.username(), parsed.password(), "DATABASE_URL");
+        }
+        return new DatabaseTarget(embedded.getObject().jdbcUrl(), "postgres", null, "embedded PostgreSQL");
+    }
+
+    @Bean(destroyMethod = "destroy")
+    @Lazy
+    EmbeddedDatabase embeddedDatabase(Environment env) {
+        return new EmbeddedDatabase(Path.of(env.getProperty("database.embedded-data-directory", "data/postgres")));
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DatabaseTarget target) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(target.jdbcUrl());
+        dataSource.setUsername(target.username());
+        dataSource.setPassword(target.password());
+        dataSource.setPoolName("oracle-sync");
+        log.info("Database: {} from {}", withoutCredentials(target.jdbcUrl()), target.source());
+        return dataSource;
+    }
+
+    static String withoutCredentials(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    record DatabaseTarget(String jdbcUrl, String username, String password, String source) {
+        @Override
+        public String toString() {
+            return "DatabaseTarget[" + withoutCredentials(jdbcUrl) + " from " + source + "]";
+        }
+    }
+}

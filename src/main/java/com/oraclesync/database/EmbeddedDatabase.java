@@ -1,0 +1,48 @@
+package com.oraclesync.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/** A real PostgreSQL server started from the embedded binaries, keeping its data in a local folder. */
+public final class EmbeddedDatabase implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    public EmbeddedDatabase(Path dataDirectory) {
+        this.dataDirectory = dataDirectory.toAbsolutePath();
+        try {
+            Files.createDirectories(this.dataDirectory);
+            this.postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(this.dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + this.dataDirectory
+                    + "; set DATABASE_URL to use a PostgreSQL server instead", e);
+        }
+        log.info("No database configured (DATABASE_URL / SPRING_DATASOURCE_URL): started an embedded PostgreSQL on port {} "
+                + "with its data in {}", postgres.getPort(), this.dataDirectory);
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        postgres.close();
+    }
+}

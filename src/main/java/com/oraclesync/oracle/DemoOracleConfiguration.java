@@ -1,0 +1,42 @@
+package com.oraclesync.oracle;
+
+import com.oraclesync.simulator.OpportunityGenerator;
+import com.oraclesync.simulator.OracleSimulator;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Demo mode: the built-in Oracle simulator, seeded with generated opportunities that keep changing. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "oracle.demo-mode", havingValue = "true")
+class DemoOracleConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOracleConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    OracleSimulator demoOracleSimulator(OracleProperties oracle, @Value("${demo.records}") int records) {
+        OracleSimulator simulator = OracleSimulator.start(URI.create(oracle.baseUrl()).getPort(), oracle.user(),
+                oracle.password());
+        Instant now = Instant.now();
+        simulator.store().putAll(new OpportunityGenerator(42).generate(records, 300_000_000_001L,
+                now.minus(Duration.ofDays(365)), now.minus(Duration.ofHours(1))));
+        log.warn("DEMO MODE: ORACLE_BASE_URL is not set, so this service syncs its built-in Oracle simulator at {} "
+                + "({} generated opportunities). Set ORACLE_BASE_URL, ORACLE_USER and ORACLE_PASS to sync a real Oracle.",
+                simulator.baseUrl(), records);
+        return simulator;
+    }
+
+    @Bean(destroyMethod = "stop")
+    DemoChanges demoOracleChanges(OracleSimulator simulator, @Value("${demo.change-interval}") Duration interval,
+                                  @Value("${demo.changes-per-interval}") int changes) {
+        DemoChanges demoChanges = new DemoChanges(simulator.store(), changes);
+        demoChanges.start(interval);
+        return demoChanges;
+    }
+}

@@ -1,0 +1,21 @@
+package com.oraclesync.oracle;
+
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Oracle timeouts, given as durations in application.yml, applied to Camel's http component. */
+@Configuration(proxyBeanMethods = false)
+class OracleHttpConfiguration {
+
+    @Bean
+    ComponentCustomizer oracleHttpTimeouts(OracleProperties oracle) {
+        return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
+            http.setConnectTimeout(oracle.connectTimeout().toMillis());
+            http.setConnectionRequestTimeout(oracle.connectTimeout().toMillis());
+            http.setSoTimeout(oracle.readTimeout().toMillis());
+            http.setResponseTimeout(oracle.readTimeout().toMillis());
+        });
+    }
+}

@@ -1,0 +1,20 @@
+package com.oraclesync.oracle;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/** One page of Oracle's REST collection response. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OraclePage(
+        List<Map<String, Object>> items,
+        Integer count,
+        Boolean hasMore,
+        Integer limit,
+        Integer offset,
+        Long totalResults) {
+
+    public boolean more() {
+        return Boolean.TRUE.equals(hasMore);
+    }
+}

@@ -1,0 +1,92 @@
+package com.oraclesync.persistence;
+
+import com.oraclesync.mapping.KeysetPosition;
+import com.oraclesync.mapping.MappedItem;
+import com.oraclesync.mapping.MappingProperties;
+import com.oraclesync.mapping.OpportunityColumns;
+import com.oraclesync.sync.SyncProperties;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a page of mapped items into upsert batches: de-duplicated by remote id (the newest version wins, since a
+ * multi-row upsert may not touch one key twice), and transposed into one text array per column for
+ * upsert-opportunities.sql, so that every batch runs the same single statement.
+ */
+@Component("opportunityBatches")
+public class OpportunityBatches {
+
+    private final int batchSize;
+    private final String[] closedStatuses;
+
+    public OpportunityBatches(SyncProperties sync, MappingProperties mapping) {
+        this.batchSize = sync.batchSize();
+        this.closedStatuses = mapping.closedStatuses().toArray(String[]::new);
+    }
+
+    public PreparedPage prepare(List<MappedItem> items, long syncLogId) {
+        Map<Long, MappedItem.Row> newestById = new LinkedHashMap<>(items.size() * 2);
+        List<Map<String, Object>> errorRows = new ArrayList<>();
+        KeysetPosition last = null;
+        for (MappedItem item : items) {
+            if (item.position() != null && (last == null || item.position().compareTo(last) > 0)) {
+                last = item.position();
+            }
+            if (item instanceof MappedItem.Row row) {
+                newestById.merge(row.remoteId(), row, (kept, candidate) ->
+                        candidate.position().compareTo(kept.position()) >= 0 ? candidate : kept);
+            } else if (item instanceof MappedItem.Rejected rejected) {
+                errorRows.add(errorRow(rejected, syncLogId));
+            }
+        }
+        return new PreparedPage(items.size(), batches(new ArrayList<>(newestById.values())), errorRows, last);
+    }
+
+    private List<Map<String, Object>> batches(List<MappedItem.Row> rows) {
+        List<Map<String, Object>> batches = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += batchSize) {
+            batches.add(columnArrays(rows.subList(from, Math.min(rows.size(), from + batchSize))));
+        }
+        return batches;
+    }
+
+    private Map<String, Object> columnArrays(List<MappedItem.Row> rows) {
+        Map<String, Object> parameters = new HashMap<>();
+        for (String column : OpportunityColumns.names()) {
+            String[] values = new String[rows.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = asText(rows.get(i).columns().get(column));
+            }
+            parameters.put(column, values);
+        }
+        String[] payloads = new String[rows.size()];
+        for (int i = 0; i < payloads.length; i++) {
+            payloads[i] = rows.get(i).payload();
+        }
+        parameters.put("source_payload", payloads);
+        parameters.put("closed_statuses", closedStatuses);
+        parameters.put("row_count", rows.size());
+        return parameters;
+    }
+
+    private static Map<String, Object> errorRow(MappedItem.Rejected rejected, long syncLogId) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("sync_log_id", syncLogId);
+        row.put("remote_id", rejected.remoteId());
+        row.put("reason", rejected.reason());
+        row.put("raw_item", rejected.payload());
+        return row;
+    }
+
+    private static String asText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+    }
+}

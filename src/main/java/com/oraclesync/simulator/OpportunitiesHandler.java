@@ -1,0 +1,141 @@
+package com.oraclesync.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serves {@code /crmRestApi/resources/{version}/opportunities[/{id}]}: records the request,
+ * checks Basic credentials, gives the hook its chance to mutate or fault, then answers.
+ */
+final class OpportunitiesHandler implements HttpHandler {
+
+    static final String COLLECTION_TYPE = "application/vnd.oracle.adf.resourcecollection+json";
+    static final String ITEM_TYPE = "application/vnd.oracle.adf.resourceitem+json";
+
+    private static final Pattern RESOURCE_PATH =
+            Pattern.compile("/crmRestApi/resources/([^/]+)/opportunities(?:/([^/]+))?/?");
+
+    private final OpportunityStore store;
+    private final RequestLog log;
+    private final BasicCredentials credentials;
+    private final ItemRenderer renderer;
+    private volatile RequestHook hook;
+
+    OpportunitiesHandler(OpportunityStore store, RequestLog log, BasicCredentials credentials, ItemRenderer renderer) {
+        this.store = store;
+        this.log = log;
+        this.credentials = credentials;
+        this.renderer = renderer;
+    }
+
+    void setHook(RequestHook hook) {
+        this.hook = hook;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            respond(exchange);
+        } catch (IOException clientGone) {
+            // the client hung up first, e.g. after its own read timeout: nobody is left to tell
+        } catch (RuntimeException failure) {
+            try {
+                HttpResponses.error(exchange, 500, "Simulator failure: " + failure, Map.of());
+            } catch (IOException | RuntimeException responseAlreadyStarted) {
+                // the connection is closed below
+            }
+        } finally {
+            // closing an exchange whose response has not started closes the connection (dropConnection relies on it)
+            exchange.close();
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        Matcher path = RESOURCE_PATH.matcher(uri.getPath());
+        if (!path.matches()) {
+            HttpResponses.error(exchange, 404, "No resource at " + uri.getPath()
+                    + "; the simulator serves /crmRestApi/resources/{version}/opportunities", Map.of());
+            return;
+        }
+        RecordedRequest request = log.record(exchange.getRequestMethod(), uri, exchange.getRequestHeaders());
+        if (!credentials.accept(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            HttpResponses.error(exchange, 401, "Missing or wrong user name or password",
+                    Map.of("WWW-Authenticate", "Basic realm=\"simulator\""));
+            return;
+        }
+        RequestHook currentHook = hook;
+        SimulatedResponse fault = currentHook == null ? null : currentHook.beforeServe(request, store);
+        if (fault == null || continuesAfter(exchange, fault)) {
+            serve(exchange, request, path.group(1), path.group(2));
+        }
+    }
+
+    /** Applies the fault; true if the request should then be served normally. */
+    private static boolean continuesAfter(HttpExchange exchange, SimulatedResponse fault) throws IOException {
+        switch (fault.kind()) {
+            case RESPOND -> {
+                HttpResponses.send(exchange, fault);
+                return false;
+            }
+            case DELAY_THEN_SERVE -> {
+                try {
+                    Thread.sleep(fault.delay().toMillis());
+                    return true;
+                } catch (InterruptedException shuttingDown) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private void serve(HttpExchange exchange, RecordedRequest request, String version, String id) throws IOException {
+        if (!request.method().equals("GET")) {
+            HttpResponses.error(exchange, 405, request.method() + " is not supported; the simulator is read-only",
+                    Map.of("Allow", "GET"));
+            return;
+        }
+        CollectionRequest query;
+        try {
+            query = CollectionRequest.from(request.query(), request.header("REST-Framework-Version"),
+                    store.knownFields());
+        } catch (QueryException invalid) {
+            HttpResponses.error(exchange, 400, invalid.getMessage(), Map.of());
+            return;
+        }
+        if (id == null) {
+            OpportunityQuery.Page page = OpportunityQuery.run(store, query);
+            HttpResponses.json(exchange, COLLECTION_TYPE,
+                    renderer.collection(page, query, version, exchange.getRequestURI()));
+            return;
+        }
+        StoredOpportunity record = store.read(() -> find(id));
+        if (record == null) {
+            HttpResponses.error(exchange, 404, "No opportunity " + id, Map.of());
+        } else {
+            HttpResponses.json(exchange, ITEM_TYPE, renderer.item(record, query.fields(), query.onlyData(), version));
+        }
+    }
+
+    /** Oracle keys opportunity items by OptyNumber; OptyId is accepted too, as the simulator's links use it. */
+    private StoredOpportunity find(String id) {
+        try {
+            StoredOpportunity byId = store.find(Long.parseLong(id));
+            if (byId != null) {
+                return byId;
+            }
+        } catch (NumberFormatException notAnId) {
+            // fall through to OptyNumber
+        }
+        return store.findByOptyNumber(id);
+    }
+}

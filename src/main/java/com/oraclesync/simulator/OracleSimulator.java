@@ -1,0 +1,132 @@
+package com.oraclesync.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for Oracle Fusion CRM's REST API for opportunities, on 127.0.0.1: the same paging,
+ * {@code q}, {@code orderBy}, {@code fields} and Basic authentication, over a store that tests
+ * and the demo can change, plus hooks that inject faults.
+ */
+public final class OracleSimulator implements AutoCloseable {
+
+    private static final int THREADS = 8;
+    private static final long FIRST_OPTY_ID = 300_000_000_000_001L;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final OpportunityStore store;
+    private final RequestLog requestLog;
+    private final OpportunitiesHandler handler;
+    private final URI baseUrl;
+
+    private OracleSimulator(HttpServer server, ExecutorService executor, OpportunityStore store,
+                            RequestLog requestLog, OpportunitiesHandler handler, URI baseUrl) {
+        this.server = server;
+        this.executor = executor;
+        this.store = store;
+        this.requestLog = requestLog;
+        this.handler = handler;
+        this.baseUrl = baseUrl;
+    }
+
+    /** @param port 0 picks a free port */
+    public static OracleSimulator start(int port, String user, String password) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the Oracle simulator on 127.0.0.1:" + port
+                    + "; is the port in use?", e);
+        }
+        URI baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        OpportunityStore store = new OpportunityStore(Clock.systemUTC());
+        RequestLog requestLog = new RequestLog(Clock.systemUTC());
+        OpportunitiesHandler handler = new OpportunitiesHandler(store, requestLog,
+                new BasicCredentials(user, password), new ItemRenderer(baseUrl));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        server.createContext("/", handler);
+        server.setExecutor(executor);
+        server.start();
+        return new OracleSimulator(server, executor, store, requestLog, handler, baseUrl);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "oracle-simulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Scheme, host and port, without a path, e.g. {@code http://127.0.0.1:40123}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return baseUrl.getPort();
+    }
+
+    public OpportunityStore store() {
+        return store;
+    }
+
+    /** Every request to the opportunities resource, in arrival order (the newest 100,000 at most). */
+    public List<RecordedRequest> requests() {
+        return requestLog.snapshot();
+    }
+
+    /** Forgets the recorded requests; the next request gets index 0. */
+    public void clearRequests() {
+        requestLog.clear();
+    }
+
+    /** Replaces the previous hook; null removes it. */
+    public void onRequest(RequestHook hook) {
+        handler.setHook(hook);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow(); // interrupts handlers sleeping in a delayThenServe fault
+    }
+
+    /** Standalone: {@code [port] [count] [seed]}; credentials from ORACLE_USER / ORACLE_PASS (default demo/demo). */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+        OracleSimulator simulator = start(port, env("ORACLE_USER", "demo"), env("ORACLE_PASS", "demo"));
+        Instant now = Instant.now();
+        simulator.store().putAll(new OpportunityGenerator(seed)
+                .generate(count, FIRST_OPTY_ID, now.minus(Duration.ofDays(365)), now));
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+        System.out.println(simulator.baseUrl());
+        System.out.println("Serving " + count + " opportunities at " + simulator.baseUrl()
+                + "/crmRestApi/resources/latest/opportunities; Ctrl+C stops");
+        new CountDownLatch(1).await();
+    }
+
+    private static String env(String name, String defaultValue) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+}

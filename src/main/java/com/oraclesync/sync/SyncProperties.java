@@ -1,0 +1,22 @@
+package com.oraclesync.sync;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** The {@code sync.*} settings of application.yml; the routes read the same keys as {@code {{sync.*}}}. */
+@Validated
+@ConfigurationProperties("sync")
+public record SyncProperties(
+        @NotBlank String name,
+        @NotBlank String cron,
+        @Min(1) @Max(500) int pageSize,
+        @Min(1) @Max(5000) int batchSize,
+        @NotNull Duration overlap,
+        boolean runOnStartup,
+        @Min(1) int progressLogEveryPages) {
+}

@@ -1,0 +1,213 @@
+package com.oraclesync.sync;
+
+import com.oraclesync.mapping.KeysetPosition;
+import com.oraclesync.persistence.PreparedPage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The state of one run, carried through the route as the exchange property {@code syncRun}. Counts of the page
+ * being written stay pending until its transaction commits, so the totals only ever describe committed data.
+ */
+public final class SyncRun {
+
+    private final String syncName;
+    private final long logId;
+    private final SyncType type;
+    private final SyncTrigger trigger;
+    private final OffsetDateTime watermarkFrom;
+    private final KeysetPosition previousWatermark;
+    private final boolean resumed;
+    private final Instant startedAt = Instant.now();
+
+    private KeysetPosition cursor;
+    private boolean hasMore = true;
+    private Long totalResults;
+    private int pages;
+    private long fetched;
+    private long newRecords;
+    private long updatedRecords;
+    private long unchangedRecords;
+    private long failedRecords;
+
+    private PreparedPage pendingPage;
+    private long pendingNew;
+    private long pendingUpdated;
+    private long pendingUnchanged;
+
+    SyncRun(String syncName, long logId, SyncTrigger trigger, SyncPlan plan, KeysetPosition previousWatermark) {
+        this.syncName = syncName;
+        this.logId = logId;
+        this.type = plan.type();
+        this.trigger = trigger;
+        this.watermarkFrom = plan.from();
+        this.cursor = plan.cursor();
+        this.previousWatermark = previousWatermark;
+        this.resumed = plan.resumed();
+    }
+
+    public void pageFetched(int items, boolean oracleHasMore, Long oracleTotalResults) {
+        if (pages == 0 && totalResults == null) {
+            totalResults = oracleTotalResults;
+        }
+        hasMore = oracleHasMore && items > 0;
+    }
+
+    /** Holds a prepared page until it commits; refuses a page that would not move the cursor forward. */
+    public void pagePrepared(PreparedPage page) {
+        KeysetPosition last = page.lastPosition();
+        if (last == null) {
+            throw new IllegalStateException("Oracle returned a page of " + page.fetched()
+                    + " items none of which has a readable OptyId and LastUpdateDate, so paging cannot continue");
+        }
+        if (cursor != null && last.compareTo(cursor) <= 0) {
+            throw new IllegalStateException("Oracle returned a page that ends at " + last + ", not after the cursor "
+                    + cursor + ": the q filter seems to be ignored; check oracle.rest-framework-version (2 or later)");
+        }
+        pendingPage = page;
+        pendingNew = 0;
+        pendingUpdated = 0;
+        pendingUnchanged = 0;
+    }
+
+    public void batchWritten(Map<String, Object> counts) {
+        pendingNew += ((Number) counts.get("new_records")).longValue();
+        pendingUpdated += ((Number) counts.get("updated_records")).longValue();
+        pendingUnchanged += ((Number) counts.get("unchanged_records")).longValue();
+    }
+
+    public void pageCommitted() {
+        pages++;
+        fetched += pendingPage.fetched();
+        failedRecords += pendingPage.rejected();
+        newRecords += pendingNew;
+        updatedRecords += pendingUpdated;
+        unchangedRecords += pendingUnchanged;
+        cursor = pendingPage.lastPosition();
+        pendingPage = null;
+    }
+
+    /** Parameters of advance-checkpoint.sql: the pending page's last position. */
+    public Map<String, Object> checkpointParameters() {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("sync_name", syncName);
+        parameters.put("checkpoint_ts", pendingPage.lastPosition().updatedAt());
+        parameters.put("checkpoint_id", pendingPage.lastPosition().remoteId());
+        return parameters;
+    }
+
+    /** Parameters of update-sync-log-progress.sql: totals as they will be once the pending page commits. */
+    public Map<String, Object> progressParameters() {
+        Map<String, Object> parameters = countParameters();
+        parameters.put("total_fetched", fetched + pendingPage.fetched());
+        parameters.put("new_records", newRecords + pendingNew);
+        parameters.put("updated_records", updatedRecords + pendingUpdated);
+        parameters.put("failed_records", failedRecords + pendingPage.rejected());
+        parameters.put("pages", pages + 1);
+        return parameters;
+    }
+
+    /** Parameters of advance-watermark.sql and close-sync-log.sql for a run that reached the end of the data. */
+    public Map<String, Object> completionParameters() {
+        KeysetPosition watermark = newWatermark();
+        Map<String, Object> parameters = countParameters();
+        parameters.put("sync_name", syncName);
+        parameters.put("status", failedRecords > 0 ? "PARTIAL" : "SUCCESS");
+        parameters.put("watermark_ts", watermark == null ? null : watermark.updatedAt());
+        parameters.put("watermark_id", watermark == null ? null : watermark.remoteId());
+        parameters.put("full", type == SyncType.FULL);
+        parameters.put("duration_seconds", elapsed().toMillis() / 1000.0);
+        return parameters;
+    }
+
+    /** The watermark never moves back: a run that saw nothing new keeps the previous one. */
+    KeysetPosition newWatermark() {
+        if (cursor == null) {
+            return previousWatermark;
+        }
+        return previousWatermark == null || cursor.compareTo(previousWatermark) > 0 ? cursor : previousWatermark;
+    }
+
+    private Map<String, Object> countParameters() {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("log_id", logId);
+        parameters.put("total_fetched", fetched);
+        parameters.put("new_records", newRecords);
+        parameters.put("updated_records", updatedRecords);
+        parameters.put("failed_records", failedRecords);
+        parameters.put("pages", pages);
+        return parameters;
+    }
+
+    public Duration elapsed() {
+        return Duration.between(startedAt, Instant.now());
+    }
+
+    public long logId() {
+        return logId;
+    }
+
+    public SyncType type() {
+        return type;
+    }
+
+    public SyncTrigger trigger() {
+        return trigger;
+    }
+
+    public OffsetDateTime watermarkFrom() {
+        return watermarkFrom;
+    }
+
+    public KeysetPosition cursor() {
+        return cursor;
+    }
+
+    public boolean resumed() {
+        return resumed;
+    }
+
+    public boolean hasMore() {
+        return hasMore;
+    }
+
+    public Long totalResults() {
+        return totalResults;
+    }
+
+    public int pages() {
+        return pages;
+    }
+
+    public long fetched() {
+        return fetched;
+    }
+
+    public long newRecords() {
+        return newRecords;
+    }
+
+    public long updatedRecords() {
+        return updatedRecords;
+    }
+
+    public long unchangedRecords() {
+        return unchangedRecords;
+    }
+
+    public long failedRecords() {
+        return failedRecords;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public String toString() {
+        return type + " sync (log " + logId + ", " + trigger + ")";
+    }
+}

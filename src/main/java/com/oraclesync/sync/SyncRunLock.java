@@ -1,0 +1,91 @@
+package com.oraclesync.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One run at a time across every instance that shares the database: a session-level PostgreSQL advisory lock,
+ * held on a connection of its own for the whole run. If the process dies, PostgreSQL ends the session and the
+ * lock goes with it, so a crash never leaves the sync locked.
+ */
+@Component
+public class SyncRunLock {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncRunLock.class);
+
+    private final DataSource dataSource;
+    private final long key;
+    private Connection holder;
+
+    public SyncRunLock(DataSource dataSource, SyncProperties properties) {
+        this.dataSource = dataSource;
+        this.key = ("oracle-sync:" + properties.name()).hashCode();
+    }
+
+    /** @return true when this call took the lock; false when a run (here or elsewhere) holds it. */
+    public synchronized boolean tryAcquire() {
+        if (holder != null) {
+            return false;
+        }
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                statement.setLong(1, key);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    if (result.getBoolean(1)) {
+                        holder = connection;
+                        return true;
+                    }
+                }
+            }
+            connection.close();
+            return false;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("Could not take the sync lock in PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized boolean isHeldHere() {
+        return holder != null;
+    }
+
+    public synchronized void release() {
+        if (holder == null) {
+            return;
+        }
+        try (PreparedStatement statement = holder.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, key);
+            statement.execute();
+        } catch (SQLException e) {
+            log.warn("Could not release the sync lock cleanly ({}); evicting its connection releases it", e.getMessage());
+            if (dataSource instanceof HikariDataSource pool) {
+                pool.evictConnection(holder);
+            }
+        } finally {
+            closeQuietly(holder);
+            holder = null;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("Closing the lock connection failed", e);
+        }
+    }
+}

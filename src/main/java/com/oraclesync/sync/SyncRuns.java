@@ -1,0 +1,147 @@
+package com.oraclesync.sync;
+
+import com.oraclesync.mapping.KeysetPosition;
+import com.oraclesync.oracle.OraclePage;
+import com.oraclesync.persistence.PreparedPage;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Starts, follows and ends sync runs: the route's {@code syncRuns} bean. */
+@Component("syncRuns")
+public class SyncRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
+
+    private final SyncProperties properties;
+    private final SyncRunLock lock;
+    private final SyncStateRepository state;
+    private final SyncLogRepository logs;
+    private final TransactionTemplate transaction;
+    private final String instanceId = ManagementFactory.getRuntimeMXBean().getName();
+
+    public SyncRuns(SyncProperties properties, SyncRunLock lock, SyncStateRepository state, SyncLogRepository logs,
+                    TransactionTemplate transaction) {
+        this.properties = properties;
+        this.lock = lock;
+        this.state = state;
+        this.logs = logs;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Takes the run lock, closes logs of runs that died, plans the run from sync_state and opens its RUNNING log.
+     *
+     * @throws SyncAlreadyRunningException when a run holds the lock, here or on another instance
+     */
+    public SyncRun begin(String mode, String trigger) {
+        SyncMode requested = SyncMode.parse(mode);
+        SyncTrigger triggeredBy = SyncTrigger.valueOf(trigger);
+        if (!lock.tryAcquire()) {
+            throw new SyncAlreadyRunningException(logs.runningId().orElse(null));
+        }
+        try {
+            SyncRun run = transaction.execute(status -> open(requested, triggeredBy));
+            log.info("Sync {} started: {} ({}), trigger {}{}", run.logId(), run.type(), describeStart(run), run.trigger(),
+                    run.resumed() ? ", resuming an interrupted run from its checkpoint" : "");
+            return run;
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** At start-up: a RUNNING log with no run holding the lock belongs to a process that died. */
+    @EventListener(ApplicationStartedEvent.class)
+    public void closeInterruptedRuns() {
+        if (!lock.tryAcquire()) {
+            return;
+        }
+        try {
+            int closed = logs.closeInterrupted();
+            if (closed > 0) {
+                log.warn("Closed {} sync log(s) left RUNNING by a stopped process as FAILED (interrupted); "
+                        + "the next run resumes from the checkpoint", closed);
+            }
+        } finally {
+            lock.release();
+        }
+    }
+
+    public void pageFetched(SyncRun run, OraclePage page) {
+        run.pageFetched(page.items().size(), page.more(), page.totalResults());
+    }
+
+    public void pagePrepared(SyncRun run, PreparedPage page) {
+        run.pagePrepared(page);
+    }
+
+    public void batchWritten(SyncRun run, Map<String, Object> counts) {
+        run.batchWritten(counts);
+    }
+
+    public void pageCommitted(SyncRun run) {
+        run.pageCommitted();
+        if (run.pages() % properties.progressLogEveryPages() == 0) {
+            double seconds = Math.max(0.001, run.elapsed().toMillis() / 1000.0);
+            log.info("Sync {}: {} pages, {} records{} ({} records/s)", run.logId(), run.pages(), run.fetched(),
+                    run.totalResults() == null ? "" : " of about " + run.totalResults(),
+                    Math.round(run.fetched() / seconds));
+        }
+    }
+
+    public void completed(SyncRun run) {
+        lock.release();
+        double seconds = Math.max(0.001, run.elapsed().toMillis() / 1000.0);
+        log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, {} records/s; "
+                        + "watermark {}",
+                run.logId(), run.failedRecords() > 0 ? "PARTIAL" : "SUCCESS", run.fetched(), run.newRecords(),
+                run.updatedRecords(), run.unchangedRecords(), run.failedRecords(), run.pages(),
+                String.format("%.1f", seconds), Math.round(run.fetched() / seconds), run.newWatermark());
+    }
+
+    /** The route's failure step: closes the log as FAILED with an actionable message, keeps the checkpoint. */
+    public void failed(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        SyncRun run = exchange.getProperty("syncRun", SyncRun.class);
+        String message = SyncFailures.describe(cause);
+        if (run == null) {
+            log.error("Sync could not start: {}", message);
+            return;
+        }
+        try {
+            logs.markFailed(run.logId(), message);
+        } catch (RuntimeException e) {
+            log.error("Could not mark sync {} as FAILED in sync_logs ({}); the next run closes it as interrupted",
+                    run.logId(), e.getMessage());
+        } finally {
+            lock.release();
+        }
+        log.error("Sync {} FAILED after {} pages ({} records committed): {}. The next run resumes from the checkpoint.",
+                run.logId(), run.pages(), run.fetched(), message);
+    }
+
+    private SyncRun open(SyncMode requested, SyncTrigger trigger) {
+        logs.closeInterrupted();
+        SyncState current = state.load(properties.name());
+        SyncPlan plan = SyncPlan.of(requested, current, properties.overlap());
+        long logId = logs.insertRunning(plan.type(), trigger, plan.from(), instanceId);
+        SyncRun run = new SyncRun(properties.name(), logId, trigger, plan, current.watermark());
+        state.startRun(properties.name(), run);
+        return run;
+    }
+
+    private static String describeStart(SyncRun run) {
+        KeysetPosition cursor = run.cursor();
+        if (cursor != null) {
+            return "after " + cursor;
+        }
+        return run.watermarkFrom() == null ? "all records" : "LastUpdateDate >= " + run.watermarkFrom();
+    }
+}

@@ -1,0 +1,68 @@
+package com.oraclesync.sync;
+
+import com.oraclesync.mapping.KeysetPosition;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SyncStateRepository {
+
+    private static final String SELECT_STATE = """
+            SELECT watermark_ts, watermark_id, checkpoint_type, checkpoint_ts, checkpoint_id, checkpoint_from
+            FROM sync_state WHERE sync_name = :syncName
+            """;
+
+    private static final String START_RUN = """
+            UPDATE sync_state
+            SET checkpoint_type = :type, checkpoint_from = :from, checkpoint_ts = :checkpointTs,
+                checkpoint_id = :checkpointId, checkpoint_log_id = :logId, last_sync_at = now(), updated_at = now()
+            WHERE sync_name = :syncName
+            """;
+
+    private final JdbcClient jdbc;
+
+    public SyncStateRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public SyncState load(String syncName) {
+        return jdbc.sql(SELECT_STATE).param("syncName", syncName)
+                .query(SyncStateRepository::toState)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("sync_state has no row for '" + syncName
+                        + "'; the V3 migration creates it: check that Flyway ran against this database"));
+    }
+
+    public void startRun(String syncName, SyncRun run) {
+        KeysetPosition cursor = run.cursor();
+        int updated = jdbc.sql(START_RUN)
+                .param("syncName", syncName)
+                .param("type", run.type().name())
+                .param("from", run.watermarkFrom())
+                .param("checkpointTs", cursor == null ? null : cursor.updatedAt())
+                .param("checkpointId", cursor == null ? null : cursor.remoteId())
+                .param("logId", run.logId())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("sync_state row missing for " + syncName);
+        }
+    }
+
+    private static SyncState toState(ResultSet rs, int row) throws SQLException {
+        String checkpointType = rs.getString("checkpoint_type");
+        return new SyncState(
+                position(rs, "watermark_ts", "watermark_id"),
+                checkpointType == null ? null : SyncType.valueOf(checkpointType),
+                position(rs, "checkpoint_ts", "checkpoint_id"),
+                rs.getObject("checkpoint_from", OffsetDateTime.class));
+    }
+
+    private static KeysetPosition position(ResultSet rs, String tsColumn, String idColumn) throws SQLException {
+        OffsetDateTime ts = rs.getObject(tsColumn, OffsetDateTime.class);
+        long id = rs.getLong(idColumn);
+        return ts == null || rs.wasNull() ? null : new KeysetPosition(ts, id);
+    }
+}

@@ -1,0 +1,8 @@
+package com.oraclesync.sync;
+
+public enum SyncTrigger {
+    SCHEDULE,
+    HTTP,
+    JMX,
+    STARTUP
+}

@@ -1,0 +1,7 @@
+package com.oraclesync.sync;
+
+public enum SyncType {
+    FULL,
+    INCREMENTAL,
+    RECONCILE
+}

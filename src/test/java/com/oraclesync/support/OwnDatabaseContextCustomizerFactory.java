@@ -1,0 +1,31 @@
+package com.oraclesync.support;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+
+/** Gives every {@link SyncIntegrationTest} class a database of its own, and so a Spring context of its own. */
+public class OwnDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+        if (!AnnotatedElementUtils.hasAnnotation(testClass, SyncIntegrationTest.class)) {
+            return null;
+        }
+        return new OwnDatabase(testClass.getSimpleName());
+    }
+
+    private record OwnDatabase(String name) implements ContextCustomizer {
+        @Override
+        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+                                     org.springframework.test.context.MergedContextConfiguration config) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase",
+                    Map.of("spring.datasource.url", TestPostgres.databaseUrl(name),
+                            "spring.datasource.username", "postgres")));
+        }
+    }
+}

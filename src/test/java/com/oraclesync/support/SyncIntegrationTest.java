@@ -1,0 +1,26 @@
+package com.oraclesync.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole service with its real YAML routes, against the built-in Oracle simulator over HTTP and a PostgreSQL
+ * database of the test class's own. Nothing runs by itself: no start-up run, no schedule, no demo data or changes.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sync.run-on-startup=false",
+        "sync.cron=0 0 0 1 1 ? 2099",
+        "demo.records=0",
+        "demo.change-interval=0s"
+})
+public @interface SyncIntegrationTest {
+}
