@@ -1,0 +1,58 @@
+package com.oraclesync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.oraclesync.simulator.OpportunityGenerator;
+import com.oraclesync.support.SyncTestSupport;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PageTransactionTest extends SyncTestSupport {
+
+    @AfterEach
+    void dropFault() {
+        jdbc.sql("DROP TRIGGER IF EXISTS fail_second_page ON sync_logs").update();
+    }
+
+    @Test
+    void pageWhoseLastStepFailsLeavesNeitherRowsNorCheckpoint() {
+        // given: PostgreSQL refuses the last statement of the second page's transaction
+        Instant now = Instant.now();
+        oracle.store().putAll(new OpportunityGenerator(21).generate(1200, 1L,
+                now.minus(30, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION fail_on_page_two() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.pages = 2 AND NEW.status = 'RUNNING' THEN
+                    RAISE EXCEPTION 'disk full (simulated)';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql
+                """).update();
+        jdbc.sql("CREATE TRIGGER fail_second_page BEFORE UPDATE ON sync_logs FOR EACH ROW EXECUTE FUNCTION fail_on_page_two()")
+                .update();
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then: only the first page is committed, with its checkpoint
+        assertThat(log).containsEntry("status", "FAILED").containsEntry("pages", 1).containsEntry("total_fetched", 500);
+        assertThat((String) log.get("error_message")).contains("PostgreSQL failed").contains("disk full (simulated)");
+        assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(500);
+        Long lastStoredId = jdbc.sql("SELECT remote_id FROM opportunities ORDER BY oracle_updated_at DESC, remote_id DESC LIMIT 1")
+                .query(Long.class).single();
+        assertThat(syncState()).containsEntry("checkpoint_id", lastStoredId);
+
+        // when the database is healthy again
+        dropFault();
+        Map<String, Object> resumed = runSync();
+
+        // then
+        assertThat(resumed).containsEntry("status", "SUCCESS").containsEntry("total_fetched", 700)
+                .containsEntry("new_records", 700);
+        assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(1200);
+    }
+}
