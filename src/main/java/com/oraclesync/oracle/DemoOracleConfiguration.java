@@ -1,5 +1,6 @@
 package com.oraclesync.oracle;
 
+import com.oraclesync.simulator.OpportunityActivity;
 import com.oraclesync.simulator.OpportunityGenerator;
 import com.oraclesync.simulator.OracleSimulator;
 import java.net.URI;
@@ -35,7 +36,7 @@ class DemoOracleConfiguration {
     @Bean(destroyMethod = "stop")
     DemoChanges demoOracleChanges(OracleSimulator simulator, @Value("${demo.change-interval}") Duration interval,
                                   @Value("${demo.changes-per-interval}") int changes) {
-        DemoChanges demoChanges = new DemoChanges(simulator.store(), changes);
+        DemoChanges demoChanges = new DemoChanges(new OpportunityActivity(simulator.store(), 7), changes);
         demoChanges.start(interval);
         return demoChanges;
     }
