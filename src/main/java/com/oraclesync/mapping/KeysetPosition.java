@@ -11,6 +11,11 @@ public record KeysetPosition(OffsetDateTime updatedAt, long remoteId) implements
             .thenComparingLong(KeysetPosition::remoteId);
 
     @Override
+    public String toString() {
+        return "(LastUpdateDate " + updatedAt + ", OptyId " + remoteId + ")";
+    }
+
+    @Override
     public int compareTo(KeysetPosition other) {
         return ORDER.compare(this, other);
     }

@@ -19,14 +19,15 @@ import org.springframework.context.annotation.Configuration;
 class DemoOracleConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOracleConfiguration.class);
+    private static final Instant DEMO_DATA_END = Instant.parse("2025-10-31T18:00:00Z");
 
     @Bean(destroyMethod = "close")
     OracleSimulator demoOracleSimulator(OracleProperties oracle, @Value("${demo.records}") int records) {
         OracleSimulator simulator = OracleSimulator.start(URI.create(oracle.baseUrl()).getPort(), oracle.user(),
                 oracle.password());
-        Instant now = Instant.now();
+        // the same data at every start, so that a restart continues incrementally from the stored watermark
         simulator.store().putAll(new OpportunityGenerator(42).generate(records, 300_000_000_001L,
-                now.minus(Duration.ofDays(365)), now.minus(Duration.ofHours(1))));
+                DEMO_DATA_END.minus(Duration.ofDays(365)), DEMO_DATA_END));
         log.warn("DEMO MODE: ORACLE_BASE_URL is not set, so this service syncs its built-in Oracle simulator at {} "
                 + "({} generated opportunities). Set ORACLE_BASE_URL, ORACLE_USER and ORACLE_PASS to sync a real Oracle.",
                 simulator.baseUrl(), records);
