@@ -57,8 +57,8 @@ public class OracleRetries implements Processor {
         state.decided(decision);
         if (decision.retry()) {
             exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, decision.delay().toMillis());
-            log.warn("Oracle page request failed ({}) at {}; attempt {} of {}, sending it again in {}{}", brief(failure),
-                    resource, attempt, policy.maxAttempts(), OracleRetryPolicy.seconds(decision.delay()),
+            log.warn("Oracle page request failed ({}); attempt {} of {}, sending it again in {}{}", brief(failure),
+                    attempt, policy.maxAttempts(), OracleRetryPolicy.seconds(decision.delay()),
                     decision.fromRetryAfter() ? " as Oracle's Retry-After asks" : "");
         }
     }
@@ -81,17 +81,19 @@ public class OracleRetries implements Processor {
         return null;
     }
 
-    /** Names the failure without the request URI, whose query may be long and is of no use in a log line. */
-    private static String brief(Throwable failure) {
+    /** Names the failure and the resource, without the request's query: long, and of no use in a log line. */
+    private String brief(Throwable failure) {
         HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {
-            return "HTTP " + http.getStatusCode();
+            return "HTTP " + http.getStatusCode() + " at " + resource;
         }
         if (ObjectHelper.getException(SocketTimeoutException.class, failure) != null) {
-            return "no answer within oracle.read-timeout";
+            return "no answer within oracle.read-timeout at " + resource;
         }
         OracleResponseException response = ObjectHelper.getException(OracleResponseException.class, failure);
-        Throwable named = response != null ? response : failure;
-        return named.getClass().getSimpleName() + ": " + named.getMessage();
+        if (response != null) {
+            return response.getMessage();
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage() + " at " + resource;
     }
 }

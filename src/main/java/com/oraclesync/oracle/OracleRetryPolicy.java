@@ -80,7 +80,8 @@ final class OracleRetryPolicy {
     }
 
     static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return duration.toMillis() < 1000 ? duration.toMillis() + " ms"
+                : String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     /** Whether to send the request again, after which delay; or why not. */

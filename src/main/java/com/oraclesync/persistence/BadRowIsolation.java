@@ -9,7 +9,6 @@ import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.camel.ExchangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -53,7 +52,7 @@ public class BadRowIsolation {
     }
 
     /** SQLState class 22 (data exception) or 23 (integrity constraint): the values of a row, not the database. */
-    public boolean isRowError(@ExchangeException Exception failure) {
+    private static boolean isRowError(Throwable failure) {
         SQLException sql = sqlException(failure);
         String state = sql == null ? null : sql.getSQLState();
         return state != null && (state.startsWith("22") || state.startsWith("23"));
@@ -62,10 +61,14 @@ public class BadRowIsolation {
     /**
      * Undoes the batch to {@code batchSavepoint} and writes its rows one at a time.
      *
+     * @param failure why the batch failed; unless it is about a row's values, it is thrown again and fails the page
      * @return the counts of upsert-opportunities.sql over the rows written, plus {@code failed_records}
      */
-    public Map<String, Object> upsertRowByRow(Savepoint batchSavepoint, Map<String, Object> batch, long syncLogId)
-            throws SQLException {
+    public Map<String, Object> upsertRowByRow(Savepoint batchSavepoint, Map<String, Object> batch, long syncLogId,
+                                              DataAccessException failure) throws SQLException {
+        if (!isRowError(failure)) {
+            throw failure;
+        }
         Connection connection = connection();
         connection.rollback(batchSavepoint);
         long inserted = 0;
@@ -85,7 +88,7 @@ public class BadRowIsolation {
                 }
                 connection.rollback(savepoint);
                 failed++;
-                recordError(row, syncLogId, e);
+                recordError(connection, row, syncLogId, e);
             }
             connection.releaseSavepoint(savepoint);
         }
@@ -95,14 +98,26 @@ public class BadRowIsolation {
                 "failed_records", failed);
     }
 
-    private void recordError(Map<String, Object> row, long syncLogId, DataAccessException refusal) {
+    /** The raw item as sent; if jsonb refuses even that (a number beyond numeric's range), as one JSON string. */
+    private void recordError(Connection connection, Map<String, Object> row, long syncLogId, DataAccessException refusal)
+            throws SQLException {
         SQLException sql = sqlException(refusal);
         String reason = "PostgreSQL refused the row (SQLState " + sql.getSQLState() + "): " + flat(sql.getMessage());
+        String remoteId = ((String[]) row.get("remote_id"))[0];
         String payload = ((String[]) row.get("source_payload"))[0];
-        jdbc.sql(insertError)
-                .params(OpportunityBatches.errorRow(syncLogId, ((String[]) row.get("remote_id"))[0], reason,
-                        RawItems.storable(payload)))
-                .update();
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            jdbc.sql(insertError).params(OpportunityBatches.errorRow(syncLogId, remoteId, reason,
+                    RawItems.storable(payload))).update();
+        } catch (DataAccessException e) {
+            if (!isRowError(e)) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+            jdbc.sql(insertError).params(OpportunityBatches.errorRow(syncLogId, remoteId, reason,
+                    RawItems.asJsonString(payload))).update();
+        }
+        connection.releaseSavepoint(savepoint);
     }
 
     /** Arrays go to PostgreSQL as SQL arrays, as one parameter each (the statement casts them to their types). */

@@ -1,5 +1,7 @@
 package com.oraclesync.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,6 +10,8 @@ final class RawItems {
 
     /** A JSON {@code \u0000} escape: one preceded by an even number of backslashes (an odd one is a literal text). */
     private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RawItems() {
     }
@@ -21,5 +25,14 @@ final class RawItems {
             return json;
         }
         return NUL_ESCAPE.matcher(json).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + "\\\\u0000"));
+    }
+
+    /** The item's text as a single JSON string, for an item that jsonb cannot hold as an object. */
+    static String asJsonString(String json) {
+        try {
+            return storable(JSON.writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not quote a raw item as a JSON string", e);
+        }
     }
 }
