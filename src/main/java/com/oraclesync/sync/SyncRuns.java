@@ -149,6 +149,11 @@ public class SyncRuns {
         } finally {
             lock.release();
         }
+        if (run.type() == SyncType.RECONCILE) {
+            log.error("Reconcile {} FAILED after {} pages ({} ids read): {}. A reconcile does not resume: the next one "
+                    + "reads every id again", run.logId(), run.pages(), run.fetched(), message);
+            return;
+        }
         log.error("Sync {} FAILED after {} pages ({} records committed): {}{}", run.logId(), run.pages(), run.fetched(),
                 message, message.contains("resumes") ? "" : ". The next run resumes from the checkpoint.");
     }
