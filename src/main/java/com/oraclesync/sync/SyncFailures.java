@@ -16,6 +16,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.apache.camel.util.ObjectHelper.getException;
 
@@ -69,14 +70,18 @@ final class SyncFailures {
             return "The connection to Oracle at " + oracleResource + " broke before a response (" + rootMessage(failure)
                     + "); a proxy or the network dropped it" + RESUMES;
         }
-        if (isDatabaseUnreachable(failure)) {
-            return "PostgreSQL is unreachable (" + rootMessage(failure) + "); check that it is running and "
+        // a failed rollback hides the failure that caused it, which says more
+        TransactionSystemException rollback = getException(TransactionSystemException.class, failure);
+        Throwable database = rollback != null && rollback.getApplicationException() != null
+                ? rollback.getApplicationException() : failure;
+        if (isDatabaseUnreachable(database) || isDatabaseUnreachable(failure)) {
+            return "PostgreSQL is unreachable (" + databaseMessage(database) + "); check that it is running and "
                     + "DATABASE_URL / SPRING_DATASOURCE_URL. The page was rolled back and the checkpoint is intact, so "
                     + "the next run after the database is back resumes from it";
         }
         if (getException(DataAccessException.class, failure) != null || getException(SQLException.class, failure) != null
                 || getException(TransactionException.class, failure) != null) {
-            return "PostgreSQL failed: " + rootMessage(failure) + "; the page was rolled back and the checkpoint "
+            return "PostgreSQL failed: " + databaseMessage(database) + "; the page was rolled back and the checkpoint "
                     + "is intact, so the next run resumes from it";
         }
         return failure.getClass().getSimpleName() + ": " + rootMessage(failure);
@@ -136,6 +141,13 @@ final class SyncFailures {
         }
         String flat = body.replaceAll("\\s+", " ").trim();
         return flat.length() > 300 ? flat.substring(0, 297) + "..." : flat;
+    }
+
+    /** PostgreSQL's own words: the first SQLException's message, else the root cause's. */
+    private static String databaseMessage(Throwable failure) {
+        SQLException sql = getException(SQLException.class, failure);
+        return sql != null && sql.getMessage() != null ? sql.getMessage().replaceAll("\\s+", " ").trim()
+                : rootMessage(failure);
     }
 
     private static String rootMessage(Throwable failure) {
