@@ -3,13 +3,12 @@ package com.oraclesync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oraclesync.simulator.OpportunityGenerator;
+import com.oraclesync.support.PagingOrder;
 import com.oraclesync.support.StoppableDatabase;
 import com.oraclesync.support.StoppablePostgres;
 import com.oraclesync.support.SyncTestSupport;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,7 @@ class DatabaseOutageTest extends SyncTestSupport {
         Instant now = Instant.now();
         oracle.store().putAll(new OpportunityGenerator(61).generate(1000, 1L,
                 now.minus(60, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
-        List<Map<String, Object>> ordered = oracle.store().all().stream()
-                .sorted(Comparator.comparing((Map<String, Object> item) ->
-                                OffsetDateTime.parse((String) item.get("LastUpdateDate")).toInstant())
-                        .thenComparing(item -> ((Number) item.get("OptyId")).longValue()))
-                .toList();
+        List<Map<String, Object>> ordered = PagingOrder.sorted(oracle.store().all());
         oracle.onRequest((request, store) -> {
             if (request.index() == 3) {
                 StoppablePostgres.stop();
@@ -47,7 +42,7 @@ class DatabaseOutageTest extends SyncTestSupport {
         // then: three pages are committed with their checkpoint; the log could not be written while the database was down
         assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(300);
         assertThat(syncState()).containsEntry("checkpoint_type", "FULL")
-                .containsEntry("checkpoint_id", ((Number) ordered.get(299).get("OptyId")).longValue())
+                .containsEntry("checkpoint_id", PagingOrder.optyId(ordered.get(299)))
                 .containsEntry("watermark_ts", null);
         assertThat(lastLog()).containsEntry("status", "RUNNING").containsEntry("pages", 3);
 
@@ -66,6 +61,6 @@ class DatabaseOutageTest extends SyncTestSupport {
         assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(1000);
         assertThat(count("SELECT count(DISTINCT remote_id) FROM opportunities")).isEqualTo(1000);
         assertThat(syncState()).containsEntry("checkpoint_type", null)
-                .containsEntry("watermark_id", ((Number) ordered.get(999).get("OptyId")).longValue());
+                .containsEntry("watermark_id", PagingOrder.optyId(ordered.get(999)));
     }
 }

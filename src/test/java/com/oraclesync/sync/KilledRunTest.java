@@ -1,5 +1,7 @@
 package com.oraclesync.sync;
 
+import static com.oraclesync.support.PagingOrder.optyId;
+import static com.oraclesync.support.PagingOrder.updatedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +9,7 @@ import com.oraclesync.simulator.OpportunityGenerator;
 import com.oraclesync.simulator.OracleSimulator;
 import com.oraclesync.simulator.RecordedRequest;
 import com.oraclesync.simulator.SimulatedResponse;
+import com.oraclesync.support.PagingOrder;
 import com.oraclesync.support.TestPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -14,10 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -81,10 +82,10 @@ class KilledRunTest {
         Map<String, Object> state = jdbc.sql("SELECT * FROM sync_state").query().singleRow();
         long checkpointId = (Long) state.get("checkpoint_id");
         Instant checkpointTs = ((java.sql.Timestamp) state.get("checkpoint_ts")).toInstant();
-        List<Map<String, Object>> source = inPagingOrder(oracle.store().all());
+        List<Map<String, Object>> source = PagingOrder.sorted(oracle.store().all());
         List<Long> upToCheckpoint = source.stream()
                 .filter(item -> compare(item, checkpointTs, checkpointId) <= 0)
-                .map(KilledRunTest::optyId).toList();
+                .map(PagingOrder::optyId).toList();
         assertThat(upToCheckpoint).hasSize((Integer) killed.get("pages") * PAGE_SIZE);
         assertThat(storedIds()).containsExactlyInAnyOrderElementsOf(upToCheckpoint);
 
@@ -108,7 +109,7 @@ class KilledRunTest {
         assertThat(requests).hasSize((remaining + PAGE_SIZE - 1) / PAGE_SIZE);
         assertThat(requests.get(0).q()).contains("OptyId > " + checkpointId);
         assertThat(storedIds()).hasSize(RECORDS).containsExactlyInAnyOrderElementsOf(source.stream()
-                .map(KilledRunTest::optyId).toList());
+                .map(PagingOrder::optyId).toList());
         Map<Long, Instant> storedUpdatedAt = jdbc.sql("SELECT remote_id, oracle_updated_at FROM opportunities")
                 .query((rs, row) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant())).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -168,22 +169,8 @@ class KilledRunTest {
         return jdbc.sql("SELECT remote_id FROM opportunities").query(Long.class).list();
     }
 
-    private static List<Map<String, Object>> inPagingOrder(List<Map<String, Object>> items) {
-        return items.stream()
-                .sorted(Comparator.comparing(KilledRunTest::updatedAt).thenComparing(KilledRunTest::optyId))
-                .toList();
-    }
-
     private static int compare(Map<String, Object> item, Instant ts, long id) {
         int byTime = updatedAt(item).compareTo(ts);
         return byTime != 0 ? byTime : Long.compare(optyId(item), id);
-    }
-
-    private static Instant updatedAt(Map<String, Object> item) {
-        return OffsetDateTime.parse((String) item.get("LastUpdateDate")).toInstant();
-    }
-
-    private static long optyId(Map<String, Object> item) {
-        return ((Number) item.get("OptyId")).longValue();
     }
 }

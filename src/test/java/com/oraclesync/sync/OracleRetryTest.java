@@ -3,17 +3,18 @@ package com.oraclesync.sync;
 import static com.oraclesync.simulator.SimulatedResponse.delayThenServe;
 import static com.oraclesync.simulator.SimulatedResponse.dropConnection;
 import static com.oraclesync.simulator.SimulatedResponse.status;
+import static com.oraclesync.support.PagingOrder.optyId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oraclesync.oracle.OracleProperties;
 import com.oraclesync.simulator.OpportunityGenerator;
 import com.oraclesync.simulator.RecordedRequest;
 import com.oraclesync.support.PageFaults;
+import com.oraclesync.support.PagingOrder;
 import com.oraclesync.support.SyncTestSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class OracleRetryTest extends SyncTestSupport {
         Instant now = Instant.now();
         oracle.store().putAll(new OpportunityGenerator(31).generate(1000, 1L,
                 now.minus(90, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
-        source = inPagingOrder(oracle.store().all());
+        source = PagingOrder.sorted(oracle.store().all());
     }
 
     @Test
@@ -80,7 +81,7 @@ class OracleRetryTest extends SyncTestSupport {
         for (Map<String, Object> item : source.subList(100, 900)) {
             oracle.store().update(optyId(item), Map.of("Name", "Renamed " + optyId(item)));
         }
-        List<Map<String, Object>> changed = inPagingOrder(oracle.store().all()).subList(999 - 800, 1000);
+        List<Map<String, Object>> changed = PagingOrder.sorted(oracle.store().all()).subList(999 - 800, 1000);
         oracle.clearRequests();
         oracle.onRequest(new PageFaults().fromPage(6, status(500)));
 
@@ -181,17 +182,5 @@ class OracleRetryTest extends SyncTestSupport {
 
     private Map<String, Object> watermark() {
         return jdbc.sql("SELECT watermark_ts, watermark_id FROM sync_state").query().singleRow();
-    }
-
-    private static List<Map<String, Object>> inPagingOrder(List<Map<String, Object>> items) {
-        return items.stream()
-                .sorted(Comparator.comparing((Map<String, Object> item) -> Instant.parse(
-                                java.time.OffsetDateTime.parse((String) item.get("LastUpdateDate")).toInstant().toString()))
-                        .thenComparing(OracleRetryTest::optyId))
-                .toList();
-    }
-
-    private static long optyId(Map<String, Object> item) {
-        return ((Number) item.get("OptyId")).longValue();
     }
 }
