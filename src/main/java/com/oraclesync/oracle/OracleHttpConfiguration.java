@@ -5,7 +5,10 @@ import org.apache.camel.spi.ComponentCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Oracle timeouts, given as durations in application.yml, applied to Camel's http component. */
+/**
+ * The Oracle timeouts, given as durations in application.yml, applied to Camel's http component. The HTTP client's own
+ * silent retries are off: every attempt is the route's, counted, spaced and bounded by {@code oracle.retry.*}.
+ */
 @Configuration(proxyBeanMethods = false)
 class OracleHttpConfiguration {
 
@@ -16,6 +19,7 @@ class OracleHttpConfiguration {
             http.setConnectionRequestTimeout(oracle.connectTimeout().toMillis());
             http.setSoTimeout(oracle.readTimeout().toMillis());
             http.setResponseTimeout(oracle.readTimeout().toMillis());
+            http.setAutomaticRetriesDisabled(true);
         });
     }
 }

@@ -1,9 +1,16 @@
 package com.oraclesync.oracle;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -24,6 +31,7 @@ public record OracleProperties(
         String finder,
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout,
+        @Valid @NotNull Retry retry,
         boolean demoMode) {
 
     public OracleProperties {
@@ -35,6 +43,29 @@ public record OracleProperties(
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
         fields = fields == null ? List.of() : fields.stream().filter(field -> !field.isBlank()).toList();
+    }
+
+    /**
+     * How a page request that failed for a passing reason is sent again: attempts per page (the first included),
+     * the exponential back-off from {@code initialDelay} up to {@code maxDelay} with a random spread of
+     * {@code jitter} either way, and the most a page may wait in all. A {@code Retry-After} from Oracle replaces the
+     * back-off. {@code statuses} are the HTTP statuses worth retrying.
+     */
+    public record Retry(
+            @Min(1) @Max(50) int maxAttempts,
+            @NotNull Duration initialDelay,
+            @NotNull Duration maxDelay,
+            @NotNull Duration maxWait,
+            @DecimalMin("0.0") @DecimalMax("1.0") double jitter,
+            @NotEmpty Set<Integer> statuses) {
+
+        public Retry {
+            if (initialDelay != null && maxDelay != null && maxDelay.compareTo(initialDelay) < 0) {
+                throw new IllegalArgumentException("oracle.retry.max-delay (" + maxDelay
+                        + ") must not be shorter than oracle.retry.initial-delay (" + initialDelay + ")");
+            }
+            statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        }
     }
 
     @Override

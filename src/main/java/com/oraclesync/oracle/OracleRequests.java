@@ -4,6 +4,7 @@ import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.mapping.OpportunityMapper;
 import com.oraclesync.sync.SyncProperties;
 import com.oraclesync.sync.SyncRun;
+import com.oraclesync.sync.SyncType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -37,6 +38,9 @@ public class OracleRequests {
     }
 
     public String pageQuery(SyncRun run) {
+        if (run.type() == SyncType.RECONCILE) {
+            return idPageQuery(run.cursor());
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", Integer.toString(pageSize));
         query.put("offset", "0");
@@ -55,6 +59,30 @@ public class OracleRequests {
         if (run.pages() == 0) {
             query.put("totalResults", "true");
         }
+        return join(query);
+    }
+
+    /**
+     * RECONCILE's ID-only scan: OptyIds after the last one seen, in OptyId order. The finder applies here too, so the
+     * scan sees what the syncs see.
+     */
+    String idPageQuery(KeysetPosition cursor) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("limit", Integer.toString(pageSize));
+        query.put("offset", "0");
+        query.put("onlyData", "true");
+        query.put("fields", remoteIdField);
+        query.put("orderBy", remoteIdField + ":asc");
+        if (cursor != null) {
+            query.put("q", remoteIdField + " > " + cursor.remoteId());
+        }
+        if (oracle.finder() != null && !oracle.finder().isBlank()) {
+            query.put("finder", oracle.finder());
+        }
+        return join(query);
+    }
+
+    private static String join(Map<String, String> query) {
         return query.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));

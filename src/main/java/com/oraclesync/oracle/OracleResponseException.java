@@ -6,4 +6,8 @@ public class OracleResponseException extends RuntimeException {
     public OracleResponseException(String message) {
         super(message);
     }
+
+    public OracleResponseException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -1,37 +1,75 @@
 package com.oraclesync.oracle;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** Checks that what Oracle sent is a page of items, never mistaking a login page for "no more data". */
+/**
+ * Reads what Oracle sent as a page of items, never mistaking a login page, a cut-off body or JSON of another shape
+ * for "no more data". Every refusal names the content type and the resource (scheme, host and path: never the
+ * credentials or the query).
+ */
 @Component("oracleResponses")
 public class OracleResponses {
 
-    private final String resource;
+    private static final int QUOTED_PROBLEM_LENGTH = 200;
 
-    public OracleResponses(OracleProperties oracle) {
+    private final String resource;
+    private final ObjectMapper json;
+
+    public OracleResponses(OracleProperties oracle, @Qualifier("oracleObjectMapper") ObjectMapper json) {
         URI base = URI.create(oracle.baseUrl());
-        this.resource = base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "")
+        this.resource = base.getScheme() + "://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "")
                 + "/crmRestApi/resources/" + oracle.apiVersion() + "/opportunities";
+        this.json = json;
+    }
+
+    /** The route's check of one response: JSON, parseable, and with an {@code items} array. */
+    public OraclePage readPage(InputStream body, String contentType) {
+        requireJson(contentType);
+        OraclePage page;
+        try {
+            page = json.readValue(body, OraclePage.class);
+        } catch (JsonProcessingException e) {
+            throw new OracleResponseException("Oracle's response at " + resource + " (content type '" + contentType
+                    + "') is not a valid JSON page: " + abbreviate(e.getOriginalMessage())
+                    + "; a proxy or a timeout may have cut the body short", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading Oracle's response at " + resource + " failed", e);
+        }
+        return requireItems(page, contentType);
     }
 
     public void requireJson(String contentType) {
-        if (contentType == null || !contentType.toLowerCase().contains("json")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
             throw new OracleResponseException("Oracle answered with content type '" + contentType + "' instead of JSON at "
                     + resource + "; an HTML body usually is a single sign-on login page: check ORACLE_BASE_URL and that "
                     + "the integration user can use Basic authentication");
         }
     }
 
-    public OraclePage requireItems(OraclePage page) {
+    public OraclePage requireItems(OraclePage page, String contentType) {
         if (page == null || page.items() == null) {
-            throw new OracleResponseException("Oracle answered JSON without an 'items' array at " + resource
+            throw new OracleResponseException("Oracle answered JSON (content type '" + contentType
+                    + "') without an 'items' array at " + resource
                     + "; check ORACLE_API_VERSION and that the URL names the opportunities resource");
         }
         return page;
     }
 
+    /** Scheme, host, port and path of the opportunities resource, for messages. */
     public String resource() {
         return resource;
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        return flat.length() > QUOTED_PROBLEM_LENGTH ? flat.substring(0, QUOTED_PROBLEM_LENGTH - 3) + "..." : flat;
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component("opportunityBatches")
 public class OpportunityBatches {
 
+    private static final List<String> ROW_ARRAYS = rowArrays();
+
     private final int batchSize;
     private final String[] closedStatuses;
 
@@ -74,13 +76,39 @@ public class OpportunityBatches {
         return parameters;
     }
 
+    /** The batch as one batch per row, for writing it again row by row; the same statement, arrays of one. */
+    public List<Map<String, Object>> singleRows(Map<String, Object> batch) {
+        int rows = (Integer) batch.get("row_count");
+        List<Map<String, Object>> singles = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            Map<String, Object> single = new HashMap<>(batch);
+            for (String column : ROW_ARRAYS) {
+                single.put(column, new String[] {((String[]) batch.get(column))[i]});
+            }
+            single.put("row_count", 1);
+            singles.add(single);
+        }
+        return singles;
+    }
+
     private static Map<String, Object> errorRow(MappedItem.Rejected rejected, long syncLogId) {
+        return errorRow(syncLogId, rejected.remoteId(), rejected.reason(), rejected.payload());
+    }
+
+    /** Parameters of insert-sync-errors.sql. */
+    public static Map<String, Object> errorRow(long syncLogId, String remoteId, String reason, String rawItem) {
         Map<String, Object> row = new HashMap<>();
         row.put("sync_log_id", syncLogId);
-        row.put("remote_id", rejected.remoteId());
-        row.put("reason", rejected.reason());
-        row.put("raw_item", rejected.payload());
+        row.put("remote_id", remoteId);
+        row.put("reason", reason);
+        row.put("raw_item", rawItem);
         return row;
+    }
+
+    private static List<String> rowArrays() {
+        List<String> columns = new ArrayList<>(OpportunityColumns.names());
+        columns.add("source_payload");
+        return List.copyOf(columns);
     }
 
     private static String asText(Object value) {

@@ -1,54 +1,112 @@
 package com.oraclesync.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.oraclesync.oracle.OracleResponseException;
+import com.oraclesync.oracle.OracleRetryState;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
-/** Turns the exception that ended a run into a message an operator can act on; never includes credentials. */
+import static org.apache.camel.util.ObjectHelper.getException;
+
+/**
+ * Turns the exception that ended a run into a message an operator can act on: what failed, where (the resource's
+ * scheme, host and path, never credentials or the query) and what to check.
+ */
 final class SyncFailures {
+
+    private static final String RESUMES = "; the next run resumes from the checkpoint";
 
     private SyncFailures() {
     }
 
-    static String describe(Throwable failure) {
+    /**
+     * @param oracleResource the opportunities resource, named in messages about Oracle
+     * @param retries        the retries of the page request that failed, or null when the failure was not Oracle's
+     */
+    static String describe(Throwable failure, String oracleResource, OracleRetryState retries) {
+        String message = describe(failure, oracleResource);
+        return retries == null ? message : message + " (" + retries.summary() + ")";
+    }
+
+    static String describe(Throwable failure, String oracleResource) {
         if (failure == null) {
             return "unknown failure";
         }
-        HttpOperationFailedException http = find(failure, HttpOperationFailedException.class);
+        HttpOperationFailedException http = getException(HttpOperationFailedException.class, failure);
         if (http != null) {
-            return describeHttp(http);
+            return describeHttp(http, oracleResource);
         }
-        OracleResponseException response = find(failure, OracleResponseException.class);
+        MassDeletionRefusedException refused = getException(MassDeletionRefusedException.class, failure);
+        if (refused != null) {
+            return refused.getMessage();
+        }
+        OracleResponseException response = getException(OracleResponseException.class, failure);
         if (response != null) {
             return response.getMessage();
         }
-        JsonProcessingException json = find(failure, JsonProcessingException.class);
-        if (json != null) {
-            return "Oracle's response is not valid JSON (" + json.getOriginalMessage()
-                    + "); the body may be truncated by a proxy or a timeout";
+        if (getException(SocketTimeoutException.class, failure) != null) {
+            return "Oracle did not answer within oracle.read-timeout at " + oracleResource + " (" + rootMessage(failure)
+                    + "); raise ORACLE_READ_TIMEOUT or lower SYNC_PAGE_SIZE" + RESUMES;
         }
-        if (find(failure, SocketTimeoutException.class) != null) {
-            return "Oracle did not answer within oracle.read-timeout (" + rootMessage(failure)
-                    + "); raise ORACLE_READ_TIMEOUT or lower SYNC_PAGE_SIZE";
+        if (getException(UnknownHostException.class, failure) != null
+                || getException(ConnectException.class, failure) != null) {
+            return "Could not connect to Oracle at " + oracleResource + " (" + rootMessage(failure)
+                    + "); check ORACLE_BASE_URL, ORACLE_CONNECT_TIMEOUT and the network" + RESUMES;
         }
-        if (find(failure, UnknownHostException.class) != null || find(failure, ConnectException.class) != null) {
-            return "Could not connect to Oracle (" + rootMessage(failure) + "); check ORACLE_BASE_URL and the network";
+        if (getException(NoHttpResponseException.class, failure) != null
+                || getException(SocketException.class, failure) != null) {
+            return "The connection to Oracle at " + oracleResource + " broke before a response (" + rootMessage(failure)
+                    + "); a proxy or the network dropped it" + RESUMES;
         }
-        DataAccessException database = find(failure, DataAccessException.class);
-        if (database != null) {
-            return "PostgreSQL failed: " + rootMessage(database) + "; the page was rolled back and the checkpoint "
+        // a failed rollback hides the failure that caused it, which says more
+        TransactionSystemException rollback = getException(TransactionSystemException.class, failure);
+        Throwable database = rollback != null && rollback.getApplicationException() != null
+                ? rollback.getApplicationException() : failure;
+        if (isDatabaseUnreachable(database) || isDatabaseUnreachable(failure)) {
+            return "PostgreSQL is unreachable (" + databaseMessage(database) + "); check that it is running and "
+                    + "DATABASE_URL / SPRING_DATASOURCE_URL. The page was rolled back and the checkpoint is intact, so "
+                    + "the next run after the database is back resumes from it";
+        }
+        if (getException(DataAccessException.class, failure) != null || getException(SQLException.class, failure) != null
+                || getException(TransactionException.class, failure) != null) {
+            return "PostgreSQL failed: " + databaseMessage(database) + "; the page was rolled back and the checkpoint "
                     + "is intact, so the next run resumes from it";
         }
         return failure.getClass().getSimpleName() + ": " + rootMessage(failure);
     }
 
-    private static String describeHttp(HttpOperationFailedException http) {
+    private static boolean isDatabaseUnreachable(Throwable failure) {
+        if (getException(CannotGetJdbcConnectionException.class, failure) != null
+                || getException(CannotCreateTransactionException.class, failure) != null
+                || getException(DataAccessResourceFailureException.class, failure) != null
+                || getException(SQLTransientConnectionException.class, failure) != null) {
+            return true;
+        }
+        for (Throwable current = failure; current != null && current.getCause() != current; current = current.getCause()) {
+            // SQLState class 08 is "connection exception"; 57P01-57P03 are the server shutting down or starting
+            if (current instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describeHttp(HttpOperationFailedException http, String oracleResource) {
         int status = http.getStatusCode();
-        String where = " for " + withoutQuery(http.getUri());
+        String where = " for " + withoutQueryOrCredentials(http.getUri(), oracleResource);
         return switch (status) {
             case 401 -> "Oracle rejected the credentials (HTTP 401)" + where + "; check ORACLE_USER / ORACLE_PASS";
             case 403 -> "Oracle refused access (HTTP 403)" + where
@@ -56,17 +114,25 @@ final class SyncFailures {
             case 404 -> "Oracle has no such resource (HTTP 404)" + where + "; check ORACLE_BASE_URL and ORACLE_API_VERSION";
             case 400 -> "Oracle rejected the request (HTTP 400)" + where + ": " + abbreviate(http.getResponseBody())
                     + "; check oracle.q-timestamp-pattern, oracle.fields and oracle.rest-framework-version";
-            default -> "Oracle answered HTTP " + status + where + (status == 429 || status >= 500
-                    ? " and kept failing after the retries" : "");
+            case 429 -> "Oracle kept throttling the requests (HTTP 429)" + where
+                    + "; lower the load on the tenant or raise ORACLE_RETRY_MAX_WAIT" + RESUMES;
+            default -> "Oracle answered HTTP " + status + where + (status >= 500
+                    ? ": Oracle, or a proxy in front of it, is failing or overloaded" + RESUMES : "");
         };
     }
 
-    private static String withoutQuery(String uri) {
+    /** Scheme, host, port and path of the request: never the user info or the query. */
+    private static String withoutQueryOrCredentials(String uri, String oracleResource) {
         if (uri == null) {
-            return "the opportunities resource";
+            return oracleResource;
         }
-        int query = uri.indexOf('?');
-        return query < 0 ? uri : uri.substring(0, query);
+        try {
+            URI parsed = URI.create(uri);
+            return parsed.getScheme() + "://" + parsed.getHost() + (parsed.getPort() > 0 ? ":" + parsed.getPort() : "")
+                    + parsed.getRawPath();
+        } catch (IllegalArgumentException notAUri) {
+            return oracleResource;
+        }
     }
 
     private static String abbreviate(String body) {
@@ -77,23 +143,19 @@ final class SyncFailures {
         return flat.length() > 300 ? flat.substring(0, 297) + "..." : flat;
     }
 
+    /** PostgreSQL's own words: the first SQLException's message, else the root cause's. */
+    private static String databaseMessage(Throwable failure) {
+        SQLException sql = getException(SQLException.class, failure);
+        return sql != null && sql.getMessage() != null ? sql.getMessage().replaceAll("\\s+", " ").trim()
+                : rootMessage(failure);
+    }
+
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (type.isInstance(current)) {
-                return type.cast(current);
-            }
-            if (current.getCause() == current) {
-                break;
-            }
-        }
-        return null;
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
     }
 }

@@ -11,7 +11,7 @@ record SyncPlan(SyncType type, OffsetDateTime from, KeysetPosition cursor, boole
 
     static SyncPlan of(SyncMode requested, SyncState current, java.time.Duration overlap) {
         if (requested == SyncMode.RECONCILE) {
-            throw new IllegalArgumentException("mode=reconcile is not available in this version");
+            return new SyncPlan(SyncType.RECONCILE, null, null, false);
         }
         if (requested != SyncMode.FULL && current.hasUnfinishedRun()) {
             return new SyncPlan(current.checkpointType(), current.checkpointFrom(), current.checkpoint(), true);

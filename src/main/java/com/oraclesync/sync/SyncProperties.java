@@ -1,5 +1,8 @@
 package com.oraclesync.sync;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -18,5 +21,13 @@ public record SyncProperties(
         @Min(1) @Max(5000) int batchSize,
         @NotNull Duration overlap,
         boolean runOnStartup,
-        @Min(1) int progressLogEveryPages) {
+        @Min(1) int progressLogEveryPages,
+        @DecimalMin("0.0") @DecimalMax("1.0") double visibilityGuardShare,
+        @Valid @NotNull Reconcile reconcile) {
+
+    /** The RECONCILE run: its schedule, and the largest share of rows it may mark as deleted at once. */
+    public record Reconcile(
+            @NotBlank String cron,
+            @DecimalMin("0.0") @DecimalMax("1.0") double maxDeleteShare) {
+    }
 }

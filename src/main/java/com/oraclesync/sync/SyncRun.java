@@ -21,6 +21,7 @@ public final class SyncRun {
     private final OffsetDateTime watermarkFrom;
     private final KeysetPosition previousWatermark;
     private final boolean resumed;
+    private final VisibilityGuard visibilityGuard;
     private final Instant startedAt = Instant.now();
 
     private KeysetPosition cursor;
@@ -32,13 +33,21 @@ public final class SyncRun {
     private long updatedRecords;
     private long unchangedRecords;
     private long failedRecords;
+    private long deletedRecords;
+    private long restoredRecords;
 
     private PreparedPage pendingPage;
     private long pendingNew;
     private long pendingUpdated;
     private long pendingUnchanged;
+    private long pendingIsolated;
 
     SyncRun(String syncName, long logId, SyncTrigger trigger, SyncPlan plan, KeysetPosition previousWatermark) {
+        this(syncName, logId, trigger, plan, previousWatermark, VisibilityGuard.OFF);
+    }
+
+    SyncRun(String syncName, long logId, SyncTrigger trigger, SyncPlan plan, KeysetPosition previousWatermark,
+            VisibilityGuard visibilityGuard) {
         this.syncName = syncName;
         this.logId = logId;
         this.type = plan.type();
@@ -47,6 +56,7 @@ public final class SyncRun {
         this.cursor = plan.cursor();
         this.previousWatermark = previousWatermark;
         this.resumed = plan.resumed();
+        this.visibilityGuard = visibilityGuard;
     }
 
     public void pageFetched(int items, boolean oracleHasMore, Long oracleTotalResults) {
@@ -71,18 +81,28 @@ public final class SyncRun {
         pendingNew = 0;
         pendingUpdated = 0;
         pendingUnchanged = 0;
+        pendingIsolated = 0;
     }
 
     public void batchWritten(Map<String, Object> counts) {
         pendingNew += ((Number) counts.get("new_records")).longValue();
         pendingUpdated += ((Number) counts.get("updated_records")).longValue();
         pendingUnchanged += ((Number) counts.get("unchanged_records")).longValue();
+        if (counts.get("failed_records") instanceof Number isolated) {
+            pendingIsolated += isolated.longValue();
+        }
+    }
+
+    /** The outcome of a RECONCILE run's marking step (mark-deleted-opportunities.sql). */
+    public void reconciled(Map<String, Object> counts) {
+        deletedRecords = ((Number) counts.get("deleted_records")).longValue();
+        restoredRecords = ((Number) counts.get("restored_records")).longValue();
     }
 
     public void pageCommitted() {
         pages++;
         fetched += pendingPage.fetched();
-        failedRecords += pendingPage.rejected();
+        failedRecords += pendingPage.rejected() + pendingIsolated;
         newRecords += pendingNew;
         updatedRecords += pendingUpdated;
         unchangedRecords += pendingUnchanged;
@@ -105,8 +125,16 @@ public final class SyncRun {
         parameters.put("total_fetched", fetched + pendingPage.fetched());
         parameters.put("new_records", newRecords + pendingNew);
         parameters.put("updated_records", updatedRecords + pendingUpdated);
-        parameters.put("failed_records", failedRecords + pendingPage.rejected());
+        parameters.put("failed_records", failedRecords + pendingPage.rejected() + pendingIsolated);
         parameters.put("pages", pages + 1);
+        return parameters;
+    }
+
+    /** Parameters of the RECONCILE statements: the run's log id (the key of its reconcile_seen rows) and sync name. */
+    public Map<String, Object> reconcileParameters() {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("sync_log_id", logId);
+        parameters.put("sync_name", syncName);
         return parameters;
     }
 
@@ -115,7 +143,10 @@ public final class SyncRun {
         KeysetPosition watermark = newWatermark();
         Map<String, Object> parameters = countParameters();
         parameters.put("sync_name", syncName);
-        parameters.put("status", failedRecords > 0 ? "PARTIAL" : "SUCCESS");
+        parameters.put("status", status());
+        parameters.put("error_message", problems());
+        parameters.put("deleted_records", deletedRecords);
+        parameters.put("restored_records", restoredRecords);
         parameters.put("watermark_ts", watermark == null ? null : watermark.updatedAt());
         parameters.put("watermark_id", watermark == null ? null : watermark.remoteId());
         parameters.put("full", type == SyncType.FULL);
@@ -123,9 +154,29 @@ public final class SyncRun {
         return parameters;
     }
 
-    /** The watermark never moves back: a run that saw nothing new keeps the previous one. */
+    /** SUCCESS, or PARTIAL when records could not be stored or the visibility guard has a warning. */
+    public String status() {
+        return failedRecords > 0 || visibilityWarning() != null ? "PARTIAL" : "SUCCESS";
+    }
+
+    /** What a PARTIAL run's log says, or null. */
+    public String problems() {
+        String rejected = failedRecords == 0 ? null : failedRecords + " record(s) could not be stored; their reasons "
+                + "and raw items are in sync_errors (sync_log_id " + logId + ")";
+        String visibility = visibilityWarning();
+        if (rejected == null || visibility == null) {
+            return rejected == null ? visibility : rejected;
+        }
+        return visibility + ". Also: " + rejected;
+    }
+
+    private String visibilityWarning() {
+        return type == SyncType.FULL && !resumed ? visibilityGuard.warning(fetched) : null;
+    }
+
+    /** The watermark never moves back: a run that saw nothing new keeps the previous one; a RECONCILE never moves it. */
     KeysetPosition newWatermark() {
-        if (cursor == null) {
+        if (cursor == null || type == SyncType.RECONCILE) {
             return previousWatermark;
         }
         return previousWatermark == null || cursor.compareTo(previousWatermark) > 0 ? cursor : previousWatermark;
@@ -200,6 +251,14 @@ public final class SyncRun {
 
     public long failedRecords() {
         return failedRecords;
+    }
+
+    public long deletedRecords() {
+        return deletedRecords;
+    }
+
+    public long restoredRecords() {
+        return restoredRecords;
     }
 
     public Instant startedAt() {

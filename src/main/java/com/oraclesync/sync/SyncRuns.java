@@ -2,6 +2,8 @@ package com.oraclesync.sync;
 
 import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.oracle.OraclePage;
+import com.oraclesync.oracle.OracleResponses;
+import com.oraclesync.oracle.OracleRetryState;
 import com.oraclesync.persistence.PreparedPage;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
@@ -24,15 +26,20 @@ public class SyncRuns {
     private final SyncStateRepository state;
     private final SyncLogRepository logs;
     private final TransactionTemplate transaction;
+    private final String oracleResource;
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName();
 
+    /** A failure that could not be written to sync_logs (the database was down); the next run writes it first. */
+    private volatile UnrecordedFailure unrecordedFailure;
+
     public SyncRuns(SyncProperties properties, SyncRunLock lock, SyncStateRepository state, SyncLogRepository logs,
-                    TransactionTemplate transaction) {
+                    TransactionTemplate transaction, OracleResponses oracleResponses) {
         this.properties = properties;
         this.lock = lock;
         this.state = state;
         this.logs = logs;
         this.transaction = transaction;
+        this.oracleResource = oracleResponses.resource();
     }
 
     /**
@@ -47,7 +54,11 @@ public class SyncRuns {
             throw new SyncAlreadyRunningException(logs.runningId().orElse(null));
         }
         try {
-            SyncRun run = transaction.execute(status -> open(requested, triggeredBy));
+            UnrecordedFailure failure = unrecordedFailure;
+            SyncRun run = transaction.execute(status -> open(requested, triggeredBy, failure));
+            if (failure != null) {
+                unrecordedFailure = null;
+            }
             log.info("Sync {} started: {} ({}), trigger {}{}", run.logId(), run.type(), describeStart(run), run.trigger(),
                     run.resumed() ? ", resuming an interrupted run from its checkpoint" : "");
             return run;
@@ -86,6 +97,10 @@ public class SyncRuns {
         run.batchWritten(counts);
     }
 
+    public void reconciled(SyncRun run, Map<String, Object> counts) {
+        run.reconciled(counts);
+    }
+
     public void pageCommitted(SyncRun run) {
         run.pageCommitted();
         if (run.pages() % properties.progressLogEveryPages() == 0) {
@@ -99,18 +114,28 @@ public class SyncRuns {
     public void completed(SyncRun run) {
         lock.release();
         double seconds = Math.max(0.001, run.elapsed().toMillis() / 1000.0);
+        if (run.type() == SyncType.RECONCILE) {
+            log.info("Reconcile {} {}: Oracle returned {} ids in {} pages; {} rows marked deleted, {} restored, in {} s",
+                    run.logId(), run.status(), run.fetched(), run.pages(), run.deletedRecords(), run.restoredRecords(),
+                    String.format("%.1f", seconds));
+            return;
+        }
         log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, {} records/s; "
                         + "watermark {}",
-                run.logId(), run.failedRecords() > 0 ? "PARTIAL" : "SUCCESS", run.fetched(), run.newRecords(),
+                run.logId(), run.status(), run.fetched(), run.newRecords(),
                 run.updatedRecords(), run.unchangedRecords(), run.failedRecords(), run.pages(),
                 String.format("%.1f", seconds), Math.round(run.fetched() / seconds), run.newWatermark());
+        if (run.problems() != null) {
+            log.warn("Sync {} PARTIAL: {}", run.logId(), run.problems());
+        }
     }
 
     /** The route's failure step: closes the log as FAILED with an actionable message, keeps the checkpoint. */
     public void failed(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         SyncRun run = exchange.getProperty("syncRun", SyncRun.class);
-        String message = SyncFailures.describe(cause);
+        String message = SyncFailures.describe(cause, oracleResource,
+                exchange.getProperty(OracleRetryState.PROPERTY, OracleRetryState.class));
         if (run == null) {
             log.error("Sync could not start: {}", message);
             return;
@@ -118,23 +143,40 @@ public class SyncRuns {
         try {
             logs.markFailed(run.logId(), message);
         } catch (RuntimeException e) {
-            log.error("Could not mark sync {} as FAILED in sync_logs ({}); the next run closes it as interrupted",
+            unrecordedFailure = new UnrecordedFailure(run.logId(), message);
+            log.error("Could not mark sync {} as FAILED in sync_logs ({}); the next run records it",
                     run.logId(), e.getMessage());
         } finally {
             lock.release();
         }
-        log.error("Sync {} FAILED after {} pages ({} records committed): {}. The next run resumes from the checkpoint.",
-                run.logId(), run.pages(), run.fetched(), message);
+        if (run.type() == SyncType.RECONCILE) {
+            log.error("Reconcile {} FAILED after {} pages ({} ids read): {}. A reconcile does not resume: the next one "
+                    + "reads every id again", run.logId(), run.pages(), run.fetched(), message);
+            return;
+        }
+        log.error("Sync {} FAILED after {} pages ({} records committed): {}{}", run.logId(), run.pages(), run.fetched(),
+                message, message.contains("resumes") ? "" : ". The next run resumes from the checkpoint.");
     }
 
-    private SyncRun open(SyncMode requested, SyncTrigger trigger) {
+    private SyncRun open(SyncMode requested, SyncTrigger trigger, UnrecordedFailure failure) {
+        if (failure != null) {
+            logs.markFailed(failure.logId(), failure.message());
+        }
         logs.closeInterrupted();
         SyncState current = state.load(properties.name());
         SyncPlan plan = SyncPlan.of(requested, current, properties.overlap());
         long logId = logs.insertRunning(plan.type(), trigger, plan.from(), instanceId);
-        SyncRun run = new SyncRun(properties.name(), logId, trigger, plan, current.watermark());
-        state.startRun(properties.name(), run);
+        VisibilityGuard guard = plan.type() == SyncType.FULL && !plan.resumed()
+                ? new VisibilityGuard(state.activeRecords(), properties.visibilityGuardShare()) : VisibilityGuard.OFF;
+        SyncRun run = new SyncRun(properties.name(), logId, trigger, plan, current.watermark(), guard);
+        if (plan.type() != SyncType.RECONCILE) {
+            // a RECONCILE keeps the checkpoint of an unfinished sync, which the next sync resumes
+            state.startRun(properties.name(), run);
+        }
         return run;
+    }
+
+    private record UnrecordedFailure(long logId, String message) {
     }
 
     private static String describeStart(SyncRun run) {

@@ -22,6 +22,8 @@ public class SyncStateRepository {
             WHERE sync_name = :syncName
             """;
 
+    private static final String ACTIVE_RECORDS = "SELECT count(*) FROM opportunities WHERE deleted_at IS NULL";
+
     private final JdbcClient jdbc;
 
     public SyncStateRepository(JdbcClient jdbc) {
@@ -49,6 +51,11 @@ public class SyncStateRepository {
         if (updated != 1) {
             throw new IllegalStateException("sync_state row missing for " + syncName);
         }
+    }
+
+    /** The rows not marked deleted. */
+    public long activeRecords() {
+        return jdbc.sql(ACTIVE_RECORDS).query(Long.class).single();
     }
 
     private static SyncState toState(ResultSet rs, int row) throws SQLException {

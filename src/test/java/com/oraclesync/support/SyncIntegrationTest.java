@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole service with its real YAML routes, against the built-in Oracle simulator over HTTP and a PostgreSQL
  * database of the test class's own. Nothing runs by itself: no start-up run, no schedule, no demo data or changes.
+ * Retries back off in milliseconds rather than seconds.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sync.run-on-startup=false",
         "sync.cron=0 0 0 1 1 ? 2099",
+        "sync.reconcile.cron=0 0 0 1 1 ? 2099",
+        "oracle.retry.initial-delay=20ms",
+        "oracle.retry.max-delay=200ms",
         "demo.records=0",
         "demo.change-interval=0s"
 })

@@ -1,0 +1,163 @@
+package com.oraclesync.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * When PostgreSQL refuses a batch because of one row's values (a NUL character, a number beyond numeric's range),
+ * the batch is undone to its savepoint and written again row by row, each in a savepoint of its own: the rows it
+ * refuses go to sync_errors with PostgreSQL's reason, the others commit with the page. Failures that are not about
+ * a row's values (the connection, the disk) still fail the page.
+ */
+@Component("badRowIsolation")
+public class BadRowIsolation {
+
+    private static final Logger log = LoggerFactory.getLogger(BadRowIsolation.class);
+    private static final int REASON_LENGTH = 500;
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final OpportunityBatches batches;
+    private final String upsert = camelSql("sql/upsert-opportunities.sql");
+    private final String insertError = camelSql("sql/insert-sync-errors.sql");
+
+    public BadRowIsolation(DataSource dataSource, JdbcClient jdbc, OpportunityBatches batches) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** A savepoint in the page's transaction. */
+    public Savepoint savepoint() throws SQLException {
+        return connection().setSavepoint();
+    }
+
+    public void release(Savepoint savepoint) throws SQLException {
+        connection().releaseSavepoint(savepoint);
+    }
+
+    /** SQLState class 22 (data exception) or 23 (integrity constraint): the values of a row, not the database. */
+    private static boolean isRowError(Throwable failure) {
+        SQLException sql = sqlException(failure);
+        String state = sql == null ? null : sql.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /**
+     * Undoes the batch to {@code batchSavepoint} and writes its rows one at a time.
+     *
+     * @param failure why the batch failed; unless it is about a row's values, it is thrown again and fails the page
+     * @return the counts of upsert-opportunities.sql over the rows written, plus {@code failed_records}
+     */
+    public Map<String, Object> upsertRowByRow(Savepoint batchSavepoint, Map<String, Object> batch, long syncLogId,
+                                              DataAccessException failure) throws SQLException {
+        if (!isRowError(failure)) {
+            throw failure;
+        }
+        Connection connection = connection();
+        connection.rollback(batchSavepoint);
+        long inserted = 0;
+        long updated = 0;
+        long unchanged = 0;
+        long failed = 0;
+        for (Map<String, Object> row : batches.singleRows(batch)) {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                Map<String, Object> counts = jdbc.sql(upsert).params(withSqlArrays(connection, row)).query().singleRow();
+                inserted += ((Number) counts.get("new_records")).longValue();
+                updated += ((Number) counts.get("updated_records")).longValue();
+                unchanged += ((Number) counts.get("unchanged_records")).longValue();
+            } catch (DataAccessException e) {
+                if (!isRowError(e)) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                failed++;
+                recordError(connection, row, syncLogId, e);
+            }
+            connection.releaseSavepoint(savepoint);
+        }
+        log.warn("PostgreSQL refused a batch of sync {}; written row by row: {} stored, {} refused (see sync_errors)",
+                syncLogId, inserted + updated + unchanged, failed);
+        return Map.of("new_records", inserted, "updated_records", updated, "unchanged_records", unchanged,
+                "failed_records", failed);
+    }
+
+    /** The raw item as sent; if jsonb refuses even that (a number beyond numeric's range), as one JSON string. */
+    private void recordError(Connection connection, Map<String, Object> row, long syncLogId, DataAccessException refusal)
+            throws SQLException {
+        SQLException sql = sqlException(refusal);
+        String reason = "PostgreSQL refused the row (SQLState " + sql.getSQLState() + "): " + flat(sql.getMessage());
+        String remoteId = ((String[]) row.get("remote_id"))[0];
+        String payload = ((String[]) row.get("source_payload"))[0];
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            jdbc.sql(insertError).params(OpportunityBatches.errorRow(syncLogId, remoteId, reason,
+                    RawItems.storable(payload))).update();
+        } catch (DataAccessException e) {
+            if (!isRowError(e)) {
+                throw e;
+            }
+            connection.rollback(savepoint);
+            jdbc.sql(insertError).params(OpportunityBatches.errorRow(syncLogId, remoteId, reason,
+                    RawItems.asJsonString(payload))).update();
+        }
+        connection.releaseSavepoint(savepoint);
+    }
+
+    /** Arrays go to PostgreSQL as SQL arrays, as one parameter each (the statement casts them to their types). */
+    private static Map<String, Object> withSqlArrays(Connection connection, Map<String, Object> row) throws SQLException {
+        Map<String, Object> parameters = new HashMap<>(row);
+        for (Map.Entry<String, Object> entry : row.entrySet()) {
+            if (entry.getValue() instanceof String[] values) {
+                parameters.put(entry.getKey(), connection.createArrayOf("text", values));
+            }
+        }
+        return parameters;
+    }
+
+    private Connection connection() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Savepoints need the page's transaction: call this from a transacted route");
+        }
+        return DataSourceUtils.getConnection(dataSource);
+    }
+
+    private static SQLException sqlException(Throwable failure) {
+        for (Throwable current = failure; current != null && current.getCause() != current; current = current.getCause()) {
+            if (current instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static String flat(String message) {
+        String text = message == null ? "" : message.replaceAll("\\s+", " ").trim();
+        return text.length() > REASON_LENGTH ? text.substring(0, REASON_LENGTH - 3) + "..." : text;
+    }
+
+    /** A route's SQL file, with Camel's {@code :#name} parameters written as {@code :name} for JdbcClient. */
+    private static String camelSql(String resource) {
+        try {
+            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8).replace(":#", ":");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing SQL resource " + resource, e);
+        }
+    }
+}
