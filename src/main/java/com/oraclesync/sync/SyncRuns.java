@@ -4,10 +4,13 @@ import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.oracle.OraclePage;
 import com.oraclesync.persistence.PreparedPage;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,15 +27,17 @@ public class SyncRuns {
     private final SyncStateRepository state;
     private final SyncLogRepository logs;
     private final TransactionTemplate transaction;
+    private final List<SyncRunListener> listeners;
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName();
 
     public SyncRuns(SyncProperties properties, SyncRunLock lock, SyncStateRepository state, SyncLogRepository logs,
-                    TransactionTemplate transaction) {
+                    TransactionTemplate transaction, ObjectProvider<SyncRunListener> listeners) {
         this.properties = properties;
         this.lock = lock;
         this.state = state;
         this.logs = logs;
         this.transaction = transaction;
+        this.listeners = listeners.orderedStream().toList();
     }
 
     /**
@@ -50,6 +55,7 @@ public class SyncRuns {
             SyncRun run = transaction.execute(status -> open(requested, triggeredBy));
             log.info("Sync {} started: {} ({}), trigger {}{}", run.logId(), run.type(), describeStart(run), run.trigger(),
                     run.resumed() ? ", resuming an interrupted run from its checkpoint" : "");
+            notifyListeners(run, listener -> listener.started(run));
             return run;
         } catch (RuntimeException e) {
             lock.release();
@@ -88,12 +94,7 @@ public class SyncRuns {
 
     public void pageCommitted(SyncRun run) {
         run.pageCommitted();
-        if (run.pages() % properties.progressLogEveryPages() == 0) {
-            double seconds = Math.max(0.001, run.elapsed().toMillis() / 1000.0);
-            log.info("Sync {}: {} pages, {} records{} ({} records/s)", run.logId(), run.pages(), run.fetched(),
-                    run.totalResults() == null ? "" : " of about " + run.totalResults(),
-                    Math.round(run.fetched() / seconds));
-        }
+        notifyListeners(run, listener -> listener.pageCommitted(run));
     }
 
     public void completed(SyncRun run) {
@@ -104,6 +105,7 @@ public class SyncRuns {
                 run.logId(), run.failedRecords() > 0 ? "PARTIAL" : "SUCCESS", run.fetched(), run.newRecords(),
                 run.updatedRecords(), run.unchangedRecords(), run.failedRecords(), run.pages(),
                 String.format("%.1f", seconds), Math.round(run.fetched() / seconds), run.newWatermark());
+        notifyListeners(run, listener -> listener.completed(run));
     }
 
     /** The route's failure step: closes the log as FAILED with an actionable message, keeps the checkpoint. */
@@ -125,6 +127,18 @@ public class SyncRuns {
         }
         log.error("Sync {} FAILED after {} pages ({} records committed): {}. The next run resumes from the checkpoint.",
                 run.logId(), run.pages(), run.fetched(), message);
+        notifyListeners(run, listener -> listener.failed(run, message));
+    }
+
+    private void notifyListeners(SyncRun run, Consumer<SyncRunListener> event) {
+        for (SyncRunListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("Sync {}: {} failed to follow the run ({}); the run goes on", run.logId(),
+                        listener.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     private SyncRun open(SyncMode requested, SyncTrigger trigger) {
