@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "sync.run-on-startup=false",
         "sync.cron=0 0 0 1 1 ? 2099",
         "demo.records=0",
-        "demo.change-interval=0s"
+        "demo.change-interval=0s",
+        "api.password=" + ApiClient.PASSWORD
 })
 public @interface SyncIntegrationTest {
 }
