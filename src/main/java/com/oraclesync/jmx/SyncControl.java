@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oraclesync.api.SyncStatusService;
 import com.oraclesync.sync.SyncAlreadyRunningException;
 import com.oraclesync.sync.SyncRun;
+import com.oraclesync.sync.SyncRunLock;
 import java.util.Map;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -28,11 +29,13 @@ public class SyncControl {
 
     private final ProducerTemplate producer;
     private final SyncStatusService status;
+    private final SyncRunLock lock;
     private final ObjectMapper json;
 
-    public SyncControl(ProducerTemplate producer, SyncStatusService status, ObjectMapper json) {
+    public SyncControl(ProducerTemplate producer, SyncStatusService status, SyncRunLock lock, ObjectMapper json) {
         this.producer = producer;
         this.status = status;
+        this.lock = lock;
         this.json = json;
     }
 
@@ -63,7 +66,7 @@ public class SyncControl {
 
     @ManagedAttribute(description = "Whether a run is in progress on any instance that shares the database")
     public boolean isRunning() {
-        return status.status().running();
+        return lock.isHeldAnywhere();
     }
 
     private String start(String mode) {
