@@ -4,8 +4,11 @@ import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.oracle.OraclePage;
 import com.oraclesync.persistence.PreparedPage;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -21,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SyncRuns {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
+    private static final Duration RUNNING_LOG_WAIT = Duration.ofSeconds(2);
 
     private final SyncProperties properties;
     private final SyncRunLock lock;
@@ -49,7 +53,7 @@ public class SyncRuns {
         SyncMode requested = SyncMode.parse(mode);
         SyncTrigger triggeredBy = SyncTrigger.valueOf(trigger);
         if (!lock.tryAcquire()) {
-            throw new SyncAlreadyRunningException(logs.runningId().orElse(null));
+            throw new SyncAlreadyRunningException(runningLogId());
         }
         try {
             SyncRun run = transaction.execute(status -> open(requested, triggeredBy));
@@ -138,6 +142,21 @@ public class SyncRuns {
                 log.warn("Sync {}: {} failed to follow the run ({}); the run goes on", run.logId(),
                         listener.getClass().getSimpleName(), e.toString());
             }
+        }
+    }
+
+    /**
+     * The log of the run that holds the lock. A run that took the lock a moment ago commits its RUNNING row a few
+     * milliseconds later, so a trigger at the same moment waits briefly for it rather than answer without an id.
+     */
+    private Long runningLogId() {
+        long deadline = System.nanoTime() + RUNNING_LOG_WAIT.toNanos();
+        while (true) {
+            Optional<Long> running = logs.runningId();
+            if (running.isPresent() || System.nanoTime() > deadline || !lock.isHeldAnywhere()) {
+                return running.orElse(null);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
     }
 
