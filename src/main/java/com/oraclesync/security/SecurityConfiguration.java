@@ -2,16 +2,17 @@ package com.oraclesync.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * One login for everything but {@code /actuator/health}: the API takes HTTP Basic only and keeps no session;
@@ -48,10 +49,15 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
-                        // a request that carries its own credentials (curl, Prometheus) rides on no session cookie
-                        .ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization")))
+                        // a request that carries its own Basic credentials (curl, Prometheus) rides on no session cookie
+                        .ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    private static boolean hasBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     private static BasicAuthenticationEntryPoint basicEntryPoint() {

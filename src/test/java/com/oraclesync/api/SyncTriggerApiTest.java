@@ -8,6 +8,8 @@ import com.oraclesync.support.ApiClient.Response;
 import com.oraclesync.support.ApiTestSupport;
 import com.oraclesync.support.LogLines;
 import com.oraclesync.support.OracleGate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,12 +17,17 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /** POST /api/sync and its alias: one run at a time, started in the background, followed in the status answer. */
 @TestPropertySource(properties = {"sync.page-size=100", "sync.progress-log-every-pages=5"})
 class SyncTriggerApiTest extends ApiTestSupport {
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void postAnswers202WithTheNewLogIdWhileTheRunGoesOnInTheBackground() throws Exception {
@@ -131,6 +138,49 @@ class SyncTriggerApiTest extends ApiTestSupport {
         assertThat(refused.json().get("running_sync_log_id").asLong())
                 .isEqualTo(started.json().get("sync_log_id").asLong());
         assertThat(count("SELECT count(*) FROM sync_logs")).isEqualTo(1);
+    }
+
+    @Test
+    void aRunOfAnotherInstanceBlocksTriggersHereAndShowsItsCommittedProgress() throws Exception {
+        // given: another instance holds the run lock in the shared database and has committed 3 pages
+        long otherRun = jdbc.sql("""
+                INSERT INTO sync_logs (sync_type, status, trigger, pages, total_fetched, new_records, started_at, instance_id)
+                VALUES ('FULL', 'RUNNING', 'SCHEDULE', 3, 1500, 1500, now() - interval '10 seconds', '4242@other-host')
+                RETURNING id
+                """).query(Long.class).single();
+        long key = ("oracle-sync:" + "oracle_opportunities").hashCode();
+        Connection otherInstance = dataSource.getConnection();
+        advisory(otherInstance, "pg_advisory_lock", key);
+        try {
+            // when
+            Response trigger = api.post("/api/sync");
+            JsonNode status = api.get("/api/sync/status").json();
+
+            // then
+            assertThat(trigger.status()).isEqualTo(409);
+            assertThat(trigger.json().get("running_sync_log_id").asLong()).isEqualTo(otherRun);
+            assertThat(status.get("running").asBoolean()).isTrue();
+            assertThat(status.get("running_sync_log_id").asLong()).isEqualTo(otherRun);
+            assertThat(status.get("last_run").get("instance_id").asText()).isEqualTo("4242@other-host");
+            JsonNode progress = status.get("progress");
+            assertThat(progress.get("pages_fetched").asInt()).isEqualTo(3);
+            assertThat(progress.get("records_so_far").asLong()).isEqualTo(1500);
+            assertThat(progress.get("estimated_total").isNull()).isTrue();
+            assertThat(progress.get("elapsed_seconds").asLong()).isBetween(10L, 60L);
+            assertThat(progress.get("records_per_second").asDouble()).isBetween(25.0, 150.0);
+            assertThat(count("SELECT count(*) FROM sync_logs")).isEqualTo(1);
+        } finally {
+            // the connection goes back to the pool: its session must not keep the lock
+            advisory(otherInstance, "pg_advisory_unlock", key);
+            otherInstance.close();
+        }
+    }
+
+    private static void advisory(Connection connection, String function, long key) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+            statement.setLong(1, key);
+            statement.execute();
+        }
     }
 
     @Test

@@ -132,6 +132,19 @@ class ConsoleAccessTest extends ApiTestSupport {
     }
 
     @Test
+    void aScriptPostsToJolokiaWithBasicCredentialsAndNoCsrfToken() {
+        // when
+        Response answer = api.send(api.builder("/actuator/jolokia").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":\"com.oraclesync:type=SyncControl,"
+                        + "name=opportunities\",\"operation\":\"status\"}")));
+
+        // then
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("status").asInt()).isEqualTo(200);
+        assertThat(answer.json().get("value").asText()).startsWith("{\"running\":false,");
+    }
+
+    @Test
     void onlyHealthIsOpen() {
         // when / then
         assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
