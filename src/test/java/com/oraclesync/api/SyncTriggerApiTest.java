@@ -8,15 +8,12 @@ import com.oraclesync.support.ApiClient.Response;
 import com.oraclesync.support.ApiTestSupport;
 import com.oraclesync.support.LogLines;
 import com.oraclesync.support.OracleGate;
+import com.oraclesync.support.SameMoment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,21 +114,13 @@ class SyncTriggerApiTest extends ApiTestSupport {
         // given
         givenOracleHas(50);
         holdOracleAfter(0);
-        CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService clients = Executors.newFixedThreadPool(2);
 
         // when
-        List<Future<Response>> answers;
-        try {
-            answers = clients.invokeAll(List.of(
-                    () -> { together.await(); return api.post("/api/sync"); },
-                    () -> { together.await(); return api.post("/api/sync-database"); }));
-        } finally {
-            clients.shutdown();
-        }
+        SameMoment.Both<Response, Response> answers = SameMoment.run(() -> api.post("/api/sync"),
+                () -> api.post("/api/sync-database"));
 
         // then
-        List<Response> responses = List.of(answers.get(0).get(), answers.get(1).get());
+        List<Response> responses = List.of(answers.first(), answers.second());
         assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(202, 409);
         Response started = responses.stream().filter(r -> r.status() == 202).findFirst().orElseThrow();
         Response refused = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();

@@ -9,14 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oraclesync.support.ApiClient.Response;
 import com.oraclesync.support.ApiTestSupport;
 import com.oraclesync.support.OracleGate;
+import com.oraclesync.support.SameMoment;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.MBeanServerConnection;
@@ -141,24 +136,14 @@ class SyncControlJmxTest extends ApiTestSupport {
         // given
         givenOracleHas(2);
         holdOracleAfter(0);
-        CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService clients = Executors.newFixedThreadPool(2);
 
         // when
-        Future<Response> http;
-        Future<String> jmx;
-        try {
-            http = clients.submit(() -> { together.await(); return api.post("/api/sync"); });
-            jmx = clients.submit((Callable<String>) () -> { together.await(); return invoke("startIncrementalSync"); });
-            http.get();
-            jmx.get();
-        } finally {
-            clients.shutdown();
-        }
+        SameMoment.Both<Response, String> answers = SameMoment.run(() -> api.post("/api/sync"),
+                () -> invoke("startIncrementalSync"));
 
         // then: exactly one started, and the other names it
-        Response httpAnswer = http.get();
-        String jmxAnswer = jmx.get();
+        Response httpAnswer = answers.first();
+        String jmxAnswer = answers.second();
         assertThat(count("SELECT count(*) FROM sync_logs")).isEqualTo(1);
         long logId = jdbc.sql("SELECT id FROM sync_logs").query(Long.class).single();
         if (httpAnswer.status() == 202) {
