@@ -20,6 +20,14 @@ public class SyncRunLock {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunLock.class);
 
+    private static final String HELD_ANYWHERE = """
+            SELECT EXISTS (
+                SELECT 1 FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND classid::bigint = ? AND objid::bigint = ?)
+            """;
+
     private final DataSource dataSource;
     private final long key;
     private Connection holder;
@@ -53,6 +61,25 @@ public class SyncRunLock {
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new IllegalStateException("Could not take the sync lock in PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a run holds the lock, here or on another instance; reads pg_locks and takes nothing. */
+    public boolean isHeldAnywhere() {
+        if (isHeldHere()) {
+            return true;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(HELD_ANYWHERE)) {
+            // pg_locks shows a bigint advisory key as two 32-bit halves, with objsubid 1
+            statement.setLong(1, key >>> 32);
+            statement.setLong(2, key & 0xFFFF_FFFFL);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the sync lock from pg_locks: " + e.getMessage(), e);
         }
     }
 

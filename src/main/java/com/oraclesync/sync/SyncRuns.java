@@ -6,10 +6,16 @@ import com.oraclesync.oracle.OracleResponses;
 import com.oraclesync.oracle.OracleRetryState;
 import com.oraclesync.persistence.PreparedPage;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SyncRuns {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
+    private static final Duration RUNNING_LOG_WAIT = Duration.ofSeconds(2);
 
     private final SyncProperties properties;
     private final SyncRunLock lock;
@@ -27,19 +34,22 @@ public class SyncRuns {
     private final SyncLogRepository logs;
     private final TransactionTemplate transaction;
     private final String oracleResource;
+    private final List<SyncRunListener> listeners;
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName();
 
     /** A failure that could not be written to sync_logs (the database was down); the next run writes it first. */
     private volatile UnrecordedFailure unrecordedFailure;
 
     public SyncRuns(SyncProperties properties, SyncRunLock lock, SyncStateRepository state, SyncLogRepository logs,
-                    TransactionTemplate transaction, OracleResponses oracleResponses) {
+                    TransactionTemplate transaction, OracleResponses oracleResponses,
+                    ObjectProvider<SyncRunListener> listeners) {
         this.properties = properties;
         this.lock = lock;
         this.state = state;
         this.logs = logs;
         this.transaction = transaction;
         this.oracleResource = oracleResponses.resource();
+        this.listeners = listeners.orderedStream().toList();
     }
 
     /**
@@ -51,7 +61,7 @@ public class SyncRuns {
         SyncMode requested = SyncMode.parse(mode);
         SyncTrigger triggeredBy = SyncTrigger.valueOf(trigger);
         if (!lock.tryAcquire()) {
-            throw new SyncAlreadyRunningException(logs.runningId().orElse(null));
+            throw new SyncAlreadyRunningException(runningLogId());
         }
         try {
             UnrecordedFailure failure = unrecordedFailure;
@@ -61,6 +71,7 @@ public class SyncRuns {
             }
             log.info("Sync {} started: {} ({}), trigger {}{}", run.logId(), run.type(), describeStart(run), run.trigger(),
                     run.resumed() ? ", resuming an interrupted run from its checkpoint" : "");
+            notifyListeners(run, listener -> listener.started(run));
             return run;
         } catch (RuntimeException e) {
             lock.release();
@@ -103,12 +114,7 @@ public class SyncRuns {
 
     public void pageCommitted(SyncRun run) {
         run.pageCommitted();
-        if (run.pages() % properties.progressLogEveryPages() == 0) {
-            double seconds = Math.max(0.001, run.elapsed().toMillis() / 1000.0);
-            log.info("Sync {}: {} pages, {} records{} ({} records/s)", run.logId(), run.pages(), run.fetched(),
-                    run.totalResults() == null ? "" : " of about " + run.totalResults(),
-                    Math.round(run.fetched() / seconds));
-        }
+        notifyListeners(run, listener -> listener.pageCommitted(run));
     }
 
     public void completed(SyncRun run) {
@@ -118,16 +124,17 @@ public class SyncRuns {
             log.info("Reconcile {} {}: Oracle returned {} ids in {} pages; {} rows marked deleted, {} restored, in {} s",
                     run.logId(), run.status(), run.fetched(), run.pages(), run.deletedRecords(), run.restoredRecords(),
                     String.format("%.1f", seconds));
-            return;
+        } else {
+            log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, "
+                            + "{} records/s; watermark {}",
+                    run.logId(), run.status(), run.fetched(), run.newRecords(), run.updatedRecords(),
+                    run.unchangedRecords(), run.failedRecords(), run.pages(), String.format("%.1f", seconds),
+                    Math.round(run.fetched() / seconds), run.newWatermark());
+            if (run.problems() != null) {
+                log.warn("Sync {} PARTIAL: {}", run.logId(), run.problems());
+            }
         }
-        log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, {} records/s; "
-                        + "watermark {}",
-                run.logId(), run.status(), run.fetched(), run.newRecords(),
-                run.updatedRecords(), run.unchangedRecords(), run.failedRecords(), run.pages(),
-                String.format("%.1f", seconds), Math.round(run.fetched() / seconds), run.newWatermark());
-        if (run.problems() != null) {
-            log.warn("Sync {} PARTIAL: {}", run.logId(), run.problems());
-        }
+        notifyListeners(run, listener -> listener.completed(run));
     }
 
     /** The route's failure step: closes the log as FAILED with an actionable message, keeps the checkpoint. */
@@ -152,10 +159,37 @@ public class SyncRuns {
         if (run.type() == SyncType.RECONCILE) {
             log.error("Reconcile {} FAILED after {} pages ({} ids read): {}. A reconcile does not resume: the next one "
                     + "reads every id again", run.logId(), run.pages(), run.fetched(), message);
-            return;
+        } else {
+            log.error("Sync {} FAILED after {} pages ({} records committed): {}{}", run.logId(), run.pages(),
+                    run.fetched(), message, message.contains("resumes") ? "" : ". The next run resumes from the checkpoint.");
         }
-        log.error("Sync {} FAILED after {} pages ({} records committed): {}{}", run.logId(), run.pages(), run.fetched(),
-                message, message.contains("resumes") ? "" : ". The next run resumes from the checkpoint.");
+        notifyListeners(run, listener -> listener.failed(run, message));
+    }
+
+    private void notifyListeners(SyncRun run, Consumer<SyncRunListener> event) {
+        for (SyncRunListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("Sync {}: {} failed to follow the run ({}); the run goes on", run.logId(),
+                        listener.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * The log of the run that holds the lock. A run that took the lock a moment ago commits its RUNNING row a few
+     * milliseconds later, so a trigger at the same moment waits briefly for it rather than answer without an id.
+     */
+    private Long runningLogId() {
+        long deadline = System.nanoTime() + RUNNING_LOG_WAIT.toNanos();
+        while (true) {
+            Optional<Long> running = logs.runningId();
+            if (running.isPresent() || System.nanoTime() > deadline || !lock.isHeldAnywhere()) {
+                return running.orElse(null);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
     }
 
     private SyncRun open(SyncMode requested, SyncTrigger trigger, UnrecordedFailure failure) {

@@ -24,7 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "oracle.retry.initial-delay=20ms",
         "oracle.retry.max-delay=200ms",
         "demo.records=0",
-        "demo.change-interval=0s"
+        "demo.change-interval=0s",
+        "api.password=" + ApiClient.PASSWORD
 })
 public @interface SyncIntegrationTest {
 }

@@ -1,0 +1,91 @@
+package com.oraclesync.jmx;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oraclesync.api.SyncStatusService;
+import com.oraclesync.sync.SyncAlreadyRunningException;
+import com.oraclesync.sync.SyncRun;
+import com.oraclesync.sync.SyncRunLock;
+import java.util.Map;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.util.ObjectHelper;
+import org.springframework.jmx.export.annotation.ManagedAttribute;
+import org.springframework.jmx.export.annotation.ManagedOperation;
+import org.springframework.jmx.export.annotation.ManagedOperationParameter;
+import org.springframework.jmx.export.annotation.ManagedResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The JMX face of the sync, for jmxterm, JConsole or Hawtio: start a run through the same run lock as the schedule
+ * and the HTTP API, and read the status. Operations answer in plain text (and JSON for the status), so that any JMX
+ * client can show the answer without this service's classes.
+ */
+@Component
+@ManagedResource(objectName = SyncControl.OBJECT_NAME, description = "Start an oracle-sync run or read its status")
+public class SyncControl {
+
+    public static final String OBJECT_NAME = "com.oraclesync:type=SyncControl,name=opportunities";
+
+    private final ProducerTemplate producer;
+    private final SyncStatusService status;
+    private final SyncRunLock lock;
+    private final ObjectMapper json;
+
+    public SyncControl(ProducerTemplate producer, SyncStatusService status, SyncRunLock lock, ObjectMapper json) {
+        this.producer = producer;
+        this.status = status;
+        this.lock = lock;
+        this.json = json;
+    }
+
+    @ManagedOperation(description = "Start an INCREMENTAL run (FULL when there is no watermark yet) in the background")
+    public String startIncrementalSync() {
+        return start("incremental");
+    }
+
+    @ManagedOperation(description = "Start a FULL run in the background")
+    public String startFullSync() {
+        return start("full");
+    }
+
+    @ManagedOperation(description = "Start a run in the background; mode is incremental, full or reconcile")
+    @ManagedOperationParameter(name = "mode", description = "incremental, full or reconcile")
+    public String startSync(String mode) {
+        return start(mode);
+    }
+
+    @ManagedOperation(description = "The status as GET /api/sync/status answers it (JSON)")
+    public String status() {
+        try {
+            return json.writeValueAsString(status.status());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the status as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    @ManagedAttribute(description = "Whether a run is in progress on any instance that shares the database")
+    public boolean isRunning() {
+        return lock.isHeldAnywhere();
+    }
+
+    private String start(String mode) {
+        try {
+            SyncRun run = producer.requestBodyAndHeaders("direct:sync-trigger", null,
+                    Map.of("syncMode", mode, "syncTrigger", "JMX"), SyncRun.class);
+            return "Started sync " + run.logId() + " (" + run.type() + (run.resumed() ? ", resuming its checkpoint" : "")
+                    + "); follow it with the status operation or GET /api/sync/status";
+        } catch (CamelExecutionException e) {
+            SyncAlreadyRunningException running = ObjectHelper.getException(SyncAlreadyRunningException.class, e);
+            if (running != null) {
+                return "Not started: " + running.getMessage();
+            }
+            IllegalArgumentException invalid = ObjectHelper.getException(IllegalArgumentException.class, e);
+            if (invalid != null) {
+                throw new IllegalArgumentException("Not started: " + invalid.getMessage());
+            }
+            // a JDK exception type, so that a client without this service's classes can show it
+            throw new IllegalStateException("Not started: " + e.getCause().getMessage());
+        }
+    }
+}

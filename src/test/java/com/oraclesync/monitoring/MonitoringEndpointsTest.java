@@ -1,0 +1,174 @@
+package com.oraclesync.monitoring;
+
+import static com.oraclesync.support.Opportunities.opportunity;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.oraclesync.simulator.OpportunityGenerator;
+import com.oraclesync.support.ApiClient.Response;
+import com.oraclesync.support.ApiTestSupport;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+
+/** /actuator/prometheus and /actuator/health as an operator's Prometheus and load balancer see them. */
+@AutoConfigureObservability
+class MonitoringEndpointsTest extends ApiTestSupport {
+
+    @Test
+    void afterARunTheSyncCountersGrewByExactlyTheRunsCounts() {
+        // given: a first run stored 1200 records; 30 of them change and one new record cannot be stored
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        oracle.store().putAll(new OpportunityGenerator(11).generate(1200, 1L,
+                now.minus(30, ChronoUnit.DAYS), now.minus(2, ChronoUnit.HOURS)));
+        runSync();
+        for (long id = 1; id <= 30; id++) {
+            oracle.store().update(id, Map.of("Name", "changed " + id));
+        }
+        oracle.store().put(opportunity(5000L).with("Revenue", "n/a").lastUpdate(now.minus(1, ChronoUnit.HOURS)).build());
+        String before = scrape();
+
+        // when
+        long logId = api.post("/api/sync").json().get("sync_log_id").asLong();
+        Map<String, Object> log = awaitRunEnded(logId);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                value(scrape(), "oracle_sync_run_duration_seconds_count", "status=\"PARTIAL\"") >= 1);
+        String after = scrape();
+
+        // then
+        assertThat(log).containsEntry("status", "PARTIAL").containsEntry("updated_records", 30)
+                .containsEntry("failed_records", 1);
+        assertThat(grown(before, after, "oracle_sync_records_fetched_total")).isEqualTo((Integer) log.get("total_fetched"));
+        assertThat(grown(before, after, "oracle_sync_records_new_total")).isEqualTo((Integer) log.get("new_records"));
+        assertThat(grown(before, after, "oracle_sync_records_updated_total")).isEqualTo(30);
+        assertThat(grown(before, after, "oracle_sync_records_failed_total")).isEqualTo(1);
+        assertThat(grown(before, after, "oracle_sync_pages_fetched_total")).isEqualTo((Integer) log.get("pages"));
+        assertThat(value(after, "oracle_sync_run_duration_seconds_count",
+                "status=\"PARTIAL\",trigger=\"HTTP\",type=\"INCREMENTAL\"")).isEqualTo(1);
+        Map<String, Object> state = syncState();
+        assertThat(value(after, "oracle_sync_last_success_timestamp_seconds", ""))
+                .isCloseTo(((Timestamp) state.get("last_success_at")).toInstant().toEpochMilli() / 1000.0, within(0.01));
+        double expectedLag = Duration.between(((Timestamp) state.get("watermark_ts")).toInstant(), Instant.now()).toMillis() / 1000.0;
+        assertThat(value(after, "oracle_sync_watermark_lag_seconds", "")).isCloseTo(expectedLag, within(5.0));
+        assertThat(value(after, "oracle_sync_running", "")).isZero();
+    }
+
+    @Test
+    void camelRouteMetricsCarryRouteIdsAndEndpointTagsCarryNoQueryNorSql() {
+        // given
+        oracle.store().put(opportunity(1L).build());
+        runSync();
+
+        // when
+        String metrics = scrape();
+
+        // then
+        assertThat(metrics).contains("camel_exchanges_total{")
+                .contains("routeId=\"sync-opportunities-store-page\"")
+                .contains("endpointName=\"sql://classpath:sql/upsert-opportunities.sql\"");
+        assertThat(metrics.lines().filter(line -> line.contains("endpointName=")))
+                .allSatisfy(line -> assertThat(tag(line, "endpointName")).doesNotContain("?").doesNotContainIgnoringCase("select ")
+                        .doesNotContainIgnoringCase("insert ").doesNotContainIgnoringCase("password"));
+    }
+
+    @Test
+    void prometheusNeedsTheApiCredentials() {
+        // when
+        Response anonymous = api.anonymous().get("/actuator/prometheus");
+
+        // then
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("oracle_sync");
+    }
+
+    @Test
+    void healthIsOpenAndShowsTheDatabaseCamelAndAFreshSync() {
+        // given
+        oracle.store().put(opportunity(1L).build());
+        runSync();
+
+        // when
+        Response response = api.anonymous().get("/actuator/health");
+
+        // then
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode health = response.json();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        JsonNode components = health.get("components");
+        assertThat(components.get("db").get("status").asText()).isEqualTo("UP");
+        assertThat(components.get("db").get("details").get("database").asText()).isEqualTo("PostgreSQL");
+        assertThat(components.get("camelHealth").get("status").asText()).isEqualTo("UP");
+        assertThat(components.get("camelHealth").get("details").get("context.data").get("context.status").asText())
+                .isEqualTo("Started");
+        JsonNode freshness = components.get("syncFreshness");
+        assertThat(freshness.get("status").asText()).isEqualTo("UP");
+        // the test schedule fires once, in 2099: the bound falls back to 26 h
+        assertThat(freshness.get("details").get("max_age").asText()).isEqualTo("PT26H");
+    }
+
+    @Test
+    void healthReportsAStaleSyncWhenTheLastSuccessIsOlderThanTheBound() {
+        // given
+        oracle.store().put(opportunity(1L).build());
+        runSync();
+        jdbc.sql("UPDATE sync_state SET last_success_at = now() - interval '27 hours'").update();
+
+        // when
+        Response response = api.anonymous().get("/actuator/health");
+
+        // then
+        assertThat(response.status()).isEqualTo(503);
+        JsonNode freshness = response.json().get("components").get("syncFreshness");
+        assertThat(freshness.get("status").asText()).isEqualTo("DOWN");
+        assertThat(freshness.get("details").get("age").asText()).startsWith("PT27H");
+        assertThat(freshness.get("details").get("reason").asText()).contains("older than max_age");
+        assertThat(response.json().get("components").get("db").get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void beforeTheFirstSuccessFreshnessIsUnknownAndHealthStaysUp() {
+        // when
+        Response response = api.anonymous().get("/actuator/health");
+
+        // then
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode freshness = response.json().get("components").get("syncFreshness");
+        assertThat(freshness.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(freshness.get("details").get("last_success_at").asText()).isEqualTo("never");
+    }
+
+    private String scrape() {
+        Response response = api.get("/actuator/prometheus");
+        assertThat(response.status()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int grown(String before, String after, String counter) {
+        return (int) Math.round(value(after, counter, "") - value(before, counter, ""));
+    }
+
+    /** The sample of a metric whose labels contain the given text; 0 when there is none. */
+    private static double value(String metrics, String name, String labels) {
+        Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+        Matcher matcher = sample.matcher(metrics);
+        while (matcher.find()) {
+            if (matcher.group(1).contains(labels)) {
+                return Double.parseDouble(matcher.group(2));
+            }
+        }
+        return 0;
+    }
+
+    private static String tag(String line, String name) {
+        Matcher matcher = Pattern.compile(name + "=\"([^\"]*)\"").matcher(line);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+}
