@@ -10,11 +10,8 @@ import com.oraclesync.simulator.OracleSimulator;
 import com.oraclesync.simulator.RecordedRequest;
 import com.oraclesync.simulator.SimulatedResponse;
 import com.oraclesync.support.PagingOrder;
+import com.oraclesync.support.ServiceProcess;
 import com.oraclesync.support.TestPostgres;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +36,7 @@ class KilledRunTest {
     private static final int RECORDS = 2000;
     private static final int PAGE_SIZE = 50;
 
-    private final List<Process> children = new ArrayList<>();
+    private final List<ServiceProcess> children = new ArrayList<>();
     private OracleSimulator oracle;
     private String databaseUrl;
     private JdbcClient jdbc;
@@ -56,9 +53,8 @@ class KilledRunTest {
 
     @AfterEach
     void stopEverything() throws InterruptedException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor();
+        for (ServiceProcess child : children) {
+            child.close();
         }
         oracle.close();
     }
@@ -67,13 +63,12 @@ class KilledRunTest {
     void runKilledMidwayIsClosedAsInterruptedAndTheNextStartResumesFromItsCheckpoint() throws Exception {
         // given: a service syncing at start-up, with pages that take a little while
         oracle.onRequest((request, store) -> SimulatedResponse.delayThenServe(Duration.ofMillis(150)));
-        Process first = startService("first");
+        ServiceProcess first = startService("first");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                 .until(() -> committedPages() >= 5);
 
         // when
-        first.destroyForcibly();
-        first.waitFor();
+        first.kill();
 
         // then: the run is left RUNNING, and exactly the records up to its checkpoint are stored
         Map<String, Object> killed = jdbc.sql("SELECT * FROM sync_logs").query().singleRow();
@@ -93,7 +88,7 @@ class KilledRunTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> advisoryLocks() == 0);
         oracle.onRequest(null);
         oracle.clearRequests();
-        Process second = startService("second");
+        ServiceProcess second = startService("second");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .until(() -> runStatus(2), status -> status != null && !status.equals("RUNNING"));
 
@@ -115,32 +110,16 @@ class KilledRunTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(source).allSatisfy(item -> assertThat(storedUpdatedAt.get(optyId(item)))
                 .isEqualTo(updatedAt(item)));
-        second.destroy();
-        assertThat(second.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(second.stop()).isTrue();
     }
 
-    private Process startService(String name) throws IOException {
-        Path output = Path.of("target", "killed-run-test-" + name + ".log");
-        Files.createDirectories(output.getParent());
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "com.oraclesync.OracleSyncApplication",
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=postgres",
-                "--server.port=0",
-                "--sync.page-size=" + PAGE_SIZE,
-                "--sync.cron=0 0 0 1 1 ? 2099",
-                "--sync.reconcile.cron=0 0 0 1 1 ? 2099")
-                .directory(new File(System.getProperty("user.dir")))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().put("ORACLE_BASE_URL", oracle.baseUrl().toString());
-        builder.environment().put("ORACLE_USER", USER);
-        builder.environment().put("ORACLE_PASS", PASSWORD);
-        builder.environment().put("SYNC_RUN_ON_STARTUP", "true");
-        Process child = builder.start();
+    private ServiceProcess startService(String name) {
+        ServiceProcess child = ServiceProcess.start("killed-run-test-" + name, databaseUrl, Map.of(
+                        "ORACLE_BASE_URL", oracle.baseUrl().toString(),
+                        "ORACLE_USER", USER,
+                        "ORACLE_PASS", PASSWORD,
+                        "SYNC_RUN_ON_STARTUP", "true"),
+                "--sync.page-size=" + PAGE_SIZE);
         children.add(child);
         return child;
     }
