@@ -1,0 +1,21 @@
+package com.oraclesync.benchmark;
+
+/**
+ * One row of the result table. CPU is split by process: the process under test (the benchmark's own client, or the
+ * service), the simulator and PostgreSQL, since all three share the machine's cores. NaN prints as "-".
+ */
+record Measurement(
+        String scenario,
+        long records,
+        double wallSeconds,
+        double peakHeapMb,
+        double peakRssMb,
+        double cpuSeconds,
+        double simulatorCpuSeconds,
+        double postgresCpuSeconds,
+        String notes) {
+
+    double recordsPerSecond() {
+        return records / wallSeconds;
+    }
+}
