@@ -50,6 +50,15 @@ record BenchmarkDatabase(String host, int port, String user, String password) {
         }
     }
 
+    /** The server's postmaster (the parent of a backend), or -1 when the server is not on this machine. */
+    long postmasterPid() throws SQLException {
+        try (Connection admin = connect("postgres"); Statement sql = admin.createStatement();
+             var result = sql.executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return ProcessMetrics.parentPid(result.getLong(1));
+        }
+    }
+
     String serverVersion() throws SQLException {
         try (Connection admin = connect("postgres"); Statement sql = admin.createStatement();
              var result = sql.executeQuery("SHOW server_version")) {

@@ -14,15 +14,17 @@ record BenchmarkOptions(
         int changes,
         long seed,
         int pageSize,
+        int repeat,
         Set<String> scenarios,
         boolean profile,
         List<String> serviceJvmOptions) {
 
     static final String USAGE = """
             benchmark/run.sh [--records=314200] [--small=31420] [--sample=3000] [--changes=100] [--seed=42]
-                             [--page-size=500] [--scenarios=a,b,c,d,e] [--profile]
+                             [--page-size=500] [--repeat=3] [--scenarios=a,b,c,d,e] [--profile]
               --small      the second FULL run's size, to show growth (0 skips it)
               --sample     records written the old way (c), extrapolated to --records
+              --repeat     how often a-c are measured (the best counts: they are limits); d and e run once
               --scenarios  which rows to measure (d is both FULL runs; e needs d)
               --profile    record the big FULL run with JFR and summarise its hot spots
             environment: PGHOST PGPORT PGUSER PGPASSWORD (default 127.0.0.1 5432 postgres, none);
@@ -39,7 +41,8 @@ record BenchmarkOptions(
             int equals = arg.indexOf('=');
             given.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
         }
-        Set<String> known = Set.of("records", "small", "sample", "changes", "seed", "page-size", "scenarios", "profile",
+        Set<String> known = Set.of("records", "small", "sample", "changes", "seed", "page-size", "repeat", "scenarios",
+                "profile",
                 "help");
         for (String name : given.keySet()) {
             if (!known.contains(name)) {
@@ -59,6 +62,7 @@ record BenchmarkOptions(
                 Integer.parseInt(given.getOrDefault("changes", "100")),
                 Long.parseLong(given.getOrDefault("seed", "42")),
                 Integer.parseInt(given.getOrDefault("page-size", "500")),
+                Integer.parseInt(given.getOrDefault("repeat", "3")),
                 Set.of(given.getOrDefault("scenarios", "a,b,c,d,e").split(",")),
                 Boolean.parseBoolean(given.getOrDefault("profile", "false")),
                 javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+")));

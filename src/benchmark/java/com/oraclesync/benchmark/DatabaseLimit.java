@@ -34,20 +34,17 @@ final class DatabaseLimit {
         this.data = data;
     }
 
+    /** The COPY input, rendered once for every repetition. */
+    private List<byte[]> copyChunks;
+    private long copyBytes;
+    /** The upsert parameters per page, built once for every repetition. */
+    private List<Object[]> upsertPages;
+
     Measurement copy(String scenario, int count, String database) throws SQLException {
-        List<byte[]> chunks = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        long[] rendered = {0, 0};
-        data.forEachItem(count, item -> {
-            appendCopyLine(text, BenchmarkData.columnValues(item));
-            if (++rendered[0] % 1000 == 0) {
-                byte[] chunk = text.toString().getBytes(StandardCharsets.UTF_8);
-                rendered[1] += chunk.length;
-                chunks.add(chunk);
-                text.setLength(0);
-            }
-        });
-        chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
+        if (copyChunks == null) {
+            renderCopy(count);
+        }
+        List<byte[]> chunks = copyChunks;
         server.create(database);
         try (Connection connection = server.connect(database)) {
             BenchmarkDatabase.createOpportunitiesTable(connection);
@@ -65,7 +62,7 @@ final class DatabaseLimit {
             return new Measurement(scenario, copied, lap.wallSeconds(), Double.NaN, Double.NaN, lap.selfCpuSeconds(),
                     Double.NaN, lap.postgresCpuSeconds(), String.format(
                             "COPY text, one transaction, into the service's table (PK, unique, 2 indexes, jsonb); "
-                                    + "%.0f MB pre-rendered", rendered[1] / 1e6));
+                                    + "%.0f MB pre-rendered", copyBytes / 1e6));
         } finally {
             server.drop(database);
         }
@@ -75,18 +72,10 @@ final class DatabaseLimit {
     Measurement upsertStatement(String scenario, int count, int pageSize, String database) throws SQLException {
         List<String> parameters = new ArrayList<>();
         String sql = jdbcSql(parameters);
-        List<Object[]> pages = new ArrayList<>();
-        List<String[]> page = new ArrayList<>();
-        data.forEachItem(count, item -> {
-            page.add(BenchmarkData.columnValues(item));
-            if (page.size() == pageSize) {
-                pages.add(bind(parameters, page));
-                page.clear();
-            }
-        });
-        if (!page.isEmpty()) {
-            pages.add(bind(parameters, page));
+        if (upsertPages == null) {
+            upsertPages = bindPages(parameters, count, pageSize);
         }
+        List<Object[]> pages = upsertPages;
         server.create(database);
         try (Connection connection = server.connect(database)) {
             BenchmarkDatabase.createOpportunitiesTable(connection);
@@ -113,6 +102,38 @@ final class DatabaseLimit {
         } finally {
             server.drop(database);
         }
+    }
+
+    private void renderCopy(int count) {
+        List<byte[]> chunks = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int[] rendered = {0};
+        data.forEachItem(count, item -> {
+            appendCopyLine(text, BenchmarkData.columnValues(item));
+            if (++rendered[0] % 1000 == 0) {
+                chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
+                text.setLength(0);
+            }
+        });
+        chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
+        copyChunks = chunks;
+        copyBytes = chunks.stream().mapToLong(chunk -> chunk.length).sum();
+    }
+
+    private List<Object[]> bindPages(List<String> parameters, int count, int pageSize) {
+        List<Object[]> pages = new ArrayList<>();
+        List<String[]> page = new ArrayList<>();
+        data.forEachItem(count, item -> {
+            page.add(BenchmarkData.columnValues(item));
+            if (page.size() == pageSize) {
+                pages.add(bind(parameters, page));
+                page.clear();
+            }
+        });
+        if (!page.isEmpty()) {
+            pages.add(bind(parameters, page));
+        }
+        return pages;
     }
 
     private static String jdbcSql(List<String> parameters) {

@@ -18,4 +18,9 @@ record Measurement(
     double recordsPerSecond() {
         return records / wallSeconds;
     }
+
+    Measurement withNotes(String moreNotes) {
+        return new Measurement(scenario, records, wallSeconds, peakHeapMb, peakRssMb, cpuSeconds, simulatorCpuSeconds,
+                postgresCpuSeconds, notes + "; " + moreNotes);
+    }
 }

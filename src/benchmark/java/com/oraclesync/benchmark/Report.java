@@ -25,12 +25,14 @@ final class Report {
         this.options = options;
     }
 
-    void header(BenchmarkDatabase server) throws Exception {
+    void header(BenchmarkDatabase server, long postmasterPid) throws Exception {
         header.add("oracle-sync benchmark, " + ZonedDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         header.add(String.format("machine: %d cores (nproc), %s, %.1f GiB RAM, Linux %s; Java %s; PostgreSQL %s at %s:%d",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memoryGib(), read("/proc/sys/kernel/osrelease"),
                 System.getProperty("java.version"), server.serverVersion(), server.host(), server.port()));
+        header.add(postmasterPid > 0 ? "PG CPU: the server's postmaster (pid " + postmasterPid + ") and its children only"
+                : "PG CPU: not measured, the server is not on this machine");
         header.add("load average at start: " + loadAverage() + " (other builds may share the cores: figures are noisy)");
         header.add(String.format("data: %,d generated opportunities (seed %d), page size %d; the simulator runs in its own "
                 + "JVM on the same cores", options.records(), options.seed(), options.pageSize()));
