@@ -115,6 +115,13 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The lines from {@code from} on, as they stand now. */
+    List<Line> linesFrom(int from) {
+        synchronized (lines) {
+            return List.copyOf(lines.subList(Math.min(from, lines.size()), lines.size()));
+        }
+    }
+
     void send(String line) {
         stdin.println(line);
     }

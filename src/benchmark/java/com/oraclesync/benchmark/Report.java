@@ -59,10 +59,12 @@ final class Report {
         String gc = run.gcPauses() == 0 ? "no GC pause" : String.format("heap after GC at most %.0f MB, %d GC pauses, "
                 + "%.0f ms", run.maxHeapAfterGcMb(), run.gcPauses(), run.gcPauseMs());
         String notes = String.format("trigger %s; sync_logs: %s %s, %s pages, %,d fetched (%s new, %s updated), "
-                        + "duration_seconds %s; %s; service CPU %.0f us/record, allocated %,.0f MB (%.1f KB/record); "
+                        + "duration_seconds %s; %s; %s; service CPU %.0f us/record, allocated %,.0f MB (%.1f KB/record); "
                         + "%s; %s", run.trigger(), log.get("sync_type"), run.status(),
                 log.get("pages"), run.fetched(), log.get("new_records"), log.get("updated_records"),
-                log.get("duration_seconds"), rowCheck, 1e6 * run.serviceCpuSeconds() / Math.max(1, run.fetched()),
+                log.get("duration_seconds"), rowCheck, Double.isNaN(run.warm().recordsPerSecond()) ? "no progress line"
+                        : String.format("%,.0f records/s from record %,d on (JIT warm)", run.warm().recordsPerSecond(),
+                        run.warm().fromRecord()), 1e6 * run.serviceCpuSeconds() / Math.max(1, run.fetched()),
                 run.allocatedMb(), 1024 * run.allocatedMb() / Math.max(1, run.fetched()), gc,
                 run.rssReset() ? "RSS: peak during the run" : "RSS: peak since start (could not reset VmHWM)");
         if (log.get("error_message") != null) {

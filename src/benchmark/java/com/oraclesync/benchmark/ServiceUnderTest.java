@@ -3,6 +3,7 @@ package com.oraclesync.benchmark;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,6 +71,7 @@ final class ServiceUnderTest implements AutoCloseable {
         env.put("SYNC_API_USER", "admin");
         env.put("SYNC_API_PASSWORD", apiPassword);
         Path gcLog = results.resolve("gc-" + label + ".log");
+        Files.deleteIfExists(gcLog);
         List<String> jvmOptions = new ArrayList<>(List.of(HEAP, "-Xlog:gc:file=" + gcLog));
         jvmOptions.addAll(extraJvmOptions);
         ChildJvm jvm = ChildJvm.start("service(" + label + ")", jvmOptions, List.of("-jar", jar.toString()), env,

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -23,7 +24,8 @@ final class SyncRunMeasurement {
     /** What one run cost; heap from 50 ms samples and the GC log of the window. */
     record Result(String trigger, Map<String, Object> log, double wallSeconds, double serviceCpuSeconds,
                   double simulatorCpuSeconds, double postgresCpuSeconds, double peakHeapMb, double maxHeapAfterGcMb,
-                  int gcPauses, double gcPauseMs, double peakRssMb, boolean rssReset, double allocatedMb) {
+                  int gcPauses, double gcPauseMs, double peakRssMb, boolean rssReset, double allocatedMb,
+                  WarmRate warm) {
 
         long fetched() {
             return ((Number) log.get("total_fetched")).longValue();
@@ -34,6 +36,11 @@ final class SyncRunMeasurement {
         }
     }
 
+    /** Records per second from record {@code fromRecord} to the end; NaN when there is no progress line to start at. */
+    record WarmRate(long fromRecord, double recordsPerSecond) {
+    }
+
+    private static final Pattern PROGRESS = Pattern.compile("Sync \\d+: \\d+ pages, (\\d+) records");
     private static final Pattern RUN_ENDED = Pattern.compile("Sync \\d+ (SUCCESS|PARTIAL|FAILED)|Sync could not start");
     private static final Duration LONGEST_RUN = Duration.ofMinutes(60);
 
@@ -80,7 +87,23 @@ final class SyncRunMeasurement {
         return new Result(trigger, log, (end - start) / 1e9, serviceCpuUsed, others.otherCpuSeconds(),
                 others.postgresCpuSeconds(), Math.max(sampledPeak, gc.maxBeforeMb()), gc.maxAfterMb(), gc.pauses(),
                 gc.pauseMs(), peakRss, rssReset, allocatedBefore < 0 || allocatedAfter < 0 ? Double.NaN
-                        : (allocatedAfter - allocatedBefore) / (1024.0 * 1024.0));
+                        : (allocatedAfter - allocatedBefore) / (1024.0 * 1024.0),
+                laterRate(service.jvm.linesFrom(mark), ((Number) log.get("total_fetched")).longValue(), end));
+    }
+
+    /**
+     * The rate from the first progress line past a tenth of the run to its end, from the service's own progress lines:
+     * the rate once the JIT has compiled the hot path.
+     */
+    private static WarmRate laterRate(List<ChildJvm.Line> lines, long total, long end) {
+        for (ChildJvm.Line line : lines) {
+            var progress = PROGRESS.matcher(line.text());
+            if (progress.find() && Long.parseLong(progress.group(1)) >= total / 10 && end > line.nanoTime()) {
+                long from = Long.parseLong(progress.group(1));
+                return new WarmRate(from, (total - from) / ((end - line.nanoTime()) / 1e9));
+            }
+        }
+        return new WarmRate(0, Double.NaN);
     }
 
     /** POST /api/sync; null when the service has no such endpoint (404), so the caller falls back to JMX. */
