@@ -54,6 +54,10 @@ public final class Benchmark {
                 DatabaseLimit upsert = new DatabaseLimit(server, data);
                 report.add("b'", best(() -> upsert.upsertStatement("(b') sync's upsert SQL, plain JDBC",
                         options.records(), options.pageSize(), "oracle_sync_bench_upsert")));
+                report.progress("(b'') COPY per page into a staging table, then INSERT ... ON CONFLICT");
+                StagedUpsert staged = new StagedUpsert(server, data);
+                report.add("b''", best(() -> staged.run("(b'') COPY to staging + upsert, per page",
+                        options.records(), options.pageSize(), "oracle_sync_bench_staged")));
             }
             if (options.runs("c")) {
                 report.progress("(c) per-record upsert and commit, " + options.oldApproachSample() + " records");

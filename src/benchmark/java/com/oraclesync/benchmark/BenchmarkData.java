@@ -40,6 +40,11 @@ record BenchmarkData(long seed, Instant now) {
             new String[] {"oracle_created_at", "CreationDate"},
             new String[] {"oracle_updated_at", "LastUpdateDate"});
 
+    /** The SQL type of each written column that is not text. */
+    static final Map<String, String> SQL_TYPES = Map.of(
+            "remote_id", "bigint", "deal_value", "numeric", "win_probability", "numeric", "close_date", "date",
+            "oracle_created_at", "timestamptz", "oracle_updated_at", "timestamptz", "source_payload", "jsonb");
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** The first {@code count} items, generated in chunks so that no more than one chunk is held at a time. */
@@ -69,6 +74,18 @@ record BenchmarkData(long seed, Instant now) {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write a generated item as JSON", e);
         }
+    }
+
+    /** The written columns in {@link #COLUMNS} order, then source_payload. */
+    static List<String> columnNames() {
+        List<String> names = new java.util.ArrayList<>();
+        COLUMNS.forEach(column -> names.add(column[0]));
+        names.add("source_payload");
+        return names;
+    }
+
+    static String sqlType(String column) {
+        return SQL_TYPES.getOrDefault(column, "text");
     }
 
     static String columnList() {

@@ -35,24 +35,22 @@ final class DatabaseLimit {
     }
 
     /** The COPY input, rendered once for every repetition. */
-    private List<byte[]> copyChunks;
-    private long copyBytes;
+    private CopyText copyText;
     /** The upsert parameters per page, built once for every repetition. */
     private List<Object[]> upsertPages;
 
     Measurement copy(String scenario, int count, String database) throws SQLException {
-        if (copyChunks == null) {
-            renderCopy(count);
+        if (copyText == null) {
+            copyText = CopyText.render(data, count, 1000);
         }
-        List<byte[]> chunks = copyChunks;
         server.create(database);
         try (Connection connection = server.connect(database)) {
             BenchmarkDatabase.createOpportunitiesTable(connection);
             connection.setAutoCommit(false);
             Clock clock = Clock.start(-1);
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY opportunities (" + BenchmarkData.columnList() + ", workflow_status) FROM STDIN");
-            for (byte[] chunk : chunks) {
+                    "COPY opportunities (" + CopyText.columns() + ") FROM STDIN");
+            for (byte[] chunk : copyText.chunks()) {
                 copy.writeToCopy(chunk, 0, chunk.length);
             }
             long copied = copy.endCopy();
@@ -62,7 +60,7 @@ final class DatabaseLimit {
             return new Measurement(scenario, copied, lap.wallSeconds(), Double.NaN, Double.NaN, lap.selfCpuSeconds(),
                     Double.NaN, lap.postgresCpuSeconds(), String.format(
                             "COPY text, one transaction, into the service's table (PK, unique, 2 indexes, jsonb); "
-                                    + "%.0f MB pre-rendered", copyBytes / 1e6));
+                                    + "%.0f MB pre-rendered", copyText.bytes() / 1e6));
         } finally {
             server.drop(database);
         }
@@ -102,22 +100,6 @@ final class DatabaseLimit {
         } finally {
             server.drop(database);
         }
-    }
-
-    private void renderCopy(int count) {
-        List<byte[]> chunks = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        int[] rendered = {0};
-        data.forEachItem(count, item -> {
-            appendCopyLine(text, BenchmarkData.columnValues(item));
-            if (++rendered[0] % 1000 == 0) {
-                chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
-                text.setLength(0);
-            }
-        });
-        chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
-        copyChunks = chunks;
-        copyBytes = chunks.stream().mapToLong(chunk -> chunk.length).sum();
     }
 
     private List<Object[]> bindPages(List<String> parameters, int count, int pageSize) {
@@ -189,31 +171,6 @@ final class DatabaseLimit {
             if (count.getLong(1) != expected || reported != expected) {
                 throw new IllegalStateException("Expected " + expected + " rows, the table holds " + count.getLong(1)
                         + " (reported " + reported + ")");
-            }
-        }
-    }
-
-    private static void appendCopyLine(StringBuilder line, String[] values) {
-        for (String value : values) {
-            if (value == null) {
-                line.append("\\N");
-            } else {
-                escape(line, value);
-            }
-            line.append('\t');
-        }
-        line.append("NEW\n");
-    }
-
-    private static void escape(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
             }
         }
     }

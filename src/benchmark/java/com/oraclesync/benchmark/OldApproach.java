@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -14,10 +13,6 @@ import java.util.StringJoiner;
  * which flatters the old approach.
  */
 final class OldApproach {
-
-    private static final Map<String, String> CASTS = Map.of(
-            "remote_id", "bigint", "deal_value", "numeric", "win_probability", "numeric", "close_date", "date",
-            "oracle_created_at", "timestamptz", "oracle_updated_at", "timestamptz", "source_payload", "jsonb");
 
     private final BenchmarkDatabase server;
     private final BenchmarkData data;
@@ -60,12 +55,9 @@ final class OldApproach {
         StringJoiner columns = new StringJoiner(", ");
         StringJoiner values = new StringJoiner(", ");
         StringJoiner updates = new StringJoiner(",\n    ");
-        List<String> names = new ArrayList<>();
-        BenchmarkData.COLUMNS.forEach(column -> names.add(column[0]));
-        names.add("source_payload");
-        for (String name : names) {
+        for (String name : BenchmarkData.columnNames()) {
             columns.add(name);
-            values.add(CASTS.containsKey(name) ? "CAST(? AS " + CASTS.get(name) + ")" : "?");
+            values.add(BenchmarkData.SQL_TYPES.containsKey(name) ? "CAST(? AS " + BenchmarkData.sqlType(name) + ")" : "?");
             if (!name.equals("remote_id")) {
                 updates.add(name + " = EXCLUDED." + name);
             }
