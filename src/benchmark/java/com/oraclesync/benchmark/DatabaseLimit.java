@@ -57,7 +57,7 @@ final class DatabaseLimit {
             connection.commit();
             Clock.Lap lap = clock.stop();
             requireRows(connection, count, copied);
-            return new Measurement(scenario, copied, lap.wallSeconds(), Double.NaN, Double.NaN, lap.selfCpuSeconds(),
+            return new Measurement(scenario, copied, lap.wallSeconds(), Double.NaN, Double.NaN, Double.NaN, lap.selfCpuSeconds(),
                     Double.NaN, lap.postgresCpuSeconds(), String.format(
                             "COPY text, one transaction, into the service's table (PK, unique, 2 indexes, jsonb); "
                                     + "%.0f MB pre-rendered", copyText.bytes() / 1e6));
@@ -94,7 +94,7 @@ final class DatabaseLimit {
             }
             Clock.Lap lap = clock.stop();
             requireRows(connection, count, written);
-            return new Measurement(scenario, written, lap.wallSeconds(), Double.NaN, Double.NaN, lap.selfCpuSeconds(),
+            return new Measurement(scenario, written, lap.wallSeconds(), Double.NaN, Double.NaN, Double.NaN, lap.selfCpuSeconds(),
                     Double.NaN, lap.postgresCpuSeconds(), "diagnostic: sql/upsert-opportunities.sql over plain JDBC, "
                             + pageSize + " rows per statement and transaction, no HTTP, no Camel");
         } finally {

@@ -9,6 +9,7 @@ record Measurement(
         long records,
         double wallSeconds,
         double peakHeapMb,
+        double liveHeapMb,
         double peakRssMb,
         double cpuSeconds,
         double simulatorCpuSeconds,
@@ -20,7 +21,7 @@ record Measurement(
     }
 
     Measurement withNotes(String moreNotes) {
-        return new Measurement(scenario, records, wallSeconds, peakHeapMb, peakRssMb, cpuSeconds, simulatorCpuSeconds,
+        return new Measurement(scenario, records, wallSeconds, peakHeapMb, liveHeapMb, peakRssMb, cpuSeconds, simulatorCpuSeconds,
                 postgresCpuSeconds, notes + "; " + moreNotes);
     }
 }

@@ -41,7 +41,7 @@ final class OldApproach {
             Clock.Lap lap = clock.stop();
             DatabaseLimit.requireRows(connection, sample, sample);
             double scale = (double) total / sample;
-            return new Measurement(scenario, total, lap.wallSeconds() * scale, Double.NaN, Double.NaN,
+            return new Measurement(scenario, total, lap.wallSeconds() * scale, Double.NaN, Double.NaN, Double.NaN,
                     lap.selfCpuSeconds() * scale, Double.NaN, lap.postgresCpuSeconds() * scale, String.format(
                             "EXTRAPOLATED from a sample of %,d records written in %.2f s (%,.0f records/s); "
                                     + "one statement and one commit per record, writes only", sample, lap.wallSeconds(),

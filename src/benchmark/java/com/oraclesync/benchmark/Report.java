@@ -14,7 +14,7 @@ import java.util.Map;
 /** The benchmark's output: a header on the machine, the table, the notes, the ratios and the issue's targets. */
 final class Report {
 
-    private static final String ROW = "%-42s %9s %9s %10s %8s %8s %7s %7s %7s%n";
+    private static final String ROW = "%-42s %9s %8s %10s %5s %5s %5s %6s %6s %6s%n";
 
     private final BenchmarkOptions options;
     private final List<String> header = new ArrayList<>();
@@ -56,8 +56,8 @@ final class Report {
         Map<String, Object> log = run.log();
         String rowCheck = rowsInTable == expectedRows ? String.format("%,d rows in the table", rowsInTable)
                 : String.format("ROW COUNT MISMATCH: %,d rows in the table, %,d expected", rowsInTable, expectedRows);
-        String gc = run.gcPauses() == 0 ? "no GC pause" : String.format("heap after GC at most %.0f MB, %d GC pauses, "
-                + "%.0f ms", run.maxHeapAfterGcMb(), run.gcPauses(), run.gcPauseMs());
+        String gc = run.gcPauses() == 0 ? "no GC pause" : String.format("%d GC pauses, %.0f ms", run.gcPauses(),
+                run.gcPauseMs());
         String notes = String.format("trigger %s; sync_logs: %s %s, %s pages, %,d fetched (%s new, %s updated), "
                         + "duration_seconds %s; %s; %s; service CPU %.0f us/record, allocated %,.0f MB (%.1f KB/record); "
                         + "%s; %s", run.trigger(), log.get("sync_type"), run.status(),
@@ -70,7 +70,8 @@ final class Report {
         if (log.get("error_message") != null) {
             notes += "; error: " + log.get("error_message");
         }
-        add(id, new Measurement(scenario, run.fetched(), run.wallSeconds(), run.peakHeapMb(), run.peakRssMb(),
+        add(id, new Measurement(scenario, run.fetched(), run.wallSeconds(), run.peakHeapMb(),
+                run.gcPauses() == 0 ? Double.NaN : run.maxHeapAfterGcMb(), run.peakRssMb(),
                 run.serviceCpuSeconds(), run.simulatorCpuSeconds(), run.postgresCpuSeconds(), notes));
     }
 
@@ -78,19 +79,20 @@ final class Report {
         StringBuilder out = new StringBuilder();
         header.forEach(line -> out.append(line).append('\n'));
         out.append("load average at end: ").append(loadAverage()).append("\n\n");
-        out.append(String.format(ROW, "scenario", "records", "wall s", "records/s", "heap MB", "RSS MB", "CPU s",
-                "sim CPU", "PG CPU"));
+        out.append(String.format(ROW, "scenario", "records", "wall s", "records/s", "heap", "live", "RSS", "CPU s",
+                "sim s", "PG s"));
         for (Measurement row : rows.values()) {
             out.append(String.format(ROW, row.scenario(), String.format("%,d", row.records()),
                     String.format("%.2f", row.wallSeconds()), String.format("%,.0f", row.recordsPerSecond()),
-                    figure(row.peakHeapMb()), figure(row.peakRssMb()), decimal(row.cpuSeconds()),
+                    figure(row.peakHeapMb()), figure(row.liveHeapMb()), figure(row.peakRssMb()), decimal(row.cpuSeconds()),
                     decimal(row.simulatorCpuSeconds()), decimal(row.postgresCpuSeconds())));
         }
         out.append("""
 
-                heap MB = peak heap used (50 ms samples and GC log); RSS MB = peak resident set (VmHWM); CPU s = the
-                process under test (the benchmark's client for a-c, the service for d-e); sim CPU and PG CPU = the
-                simulator's JVM and all PostgreSQL processes over the same interval.
+                heap = peak heap used, MB (50 ms samples and the GC log); live = the most heap still in use right after
+                a GC during the run, MB (what the run held, with G1's young-generation sizing taken out); RSS = peak
+                resident set, MB (VmHWM); CPU s = the process under test (the benchmark's client for a-c, the service
+                for d-e); sim s and PG s = CPU of the simulator's JVM and of the PostgreSQL server, same interval.
                 """);
         out.append("\nnotes:\n");
         rows.values().forEach(row -> out.append("  ").append(row.scenario().split("\\s+")[0]).append(' ')

@@ -24,7 +24,7 @@ final class SourceLimit {
     record Pass(long records, int pages, double wallSeconds, double clientCpuSeconds, double simulatorCpuSeconds) {
 
         Measurement toMeasurement(String scenario) {
-            return new Measurement(scenario, records, wallSeconds, Double.NaN, Double.NaN, clientCpuSeconds,
+            return new Measurement(scenario, records, wallSeconds, Double.NaN, Double.NaN, Double.NaN, clientCpuSeconds,
                     simulatorCpuSeconds, Double.NaN, String.format("%,d pages; client: java.net.http and Jackson "
                             + "streaming, in the benchmark's JVM", pages));
         }

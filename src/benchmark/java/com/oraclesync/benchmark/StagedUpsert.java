@@ -49,7 +49,7 @@ final class StagedUpsert {
             }
             Clock.Lap lap = clock.stop();
             DatabaseLimit.requireRows(connection, count, written);
-            return new Measurement(scenario, written, lap.wallSeconds(), Double.NaN, Double.NaN, lap.selfCpuSeconds(),
+            return new Measurement(scenario, written, lap.wallSeconds(), Double.NaN, Double.NaN, Double.NaN, lap.selfCpuSeconds(),
                     Double.NaN, lap.postgresCpuSeconds(), "diagnostic: per " + pageSize + " rows, COPY into a temporary "
                             + "table, then INSERT ... SELECT ... ON CONFLICT DO UPDATE (workflow rule, stale-write guard), "
                             + "one transaction");
