@@ -17,4 +17,16 @@ public record OraclePage(
     public boolean more() {
         return Boolean.TRUE.equals(hasMore);
     }
+
+    // Camel's bean language caches by the target object: a value hash would walk every item of the page on each
+    // expression such as ${body.items}. Pages are compared by identity.
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
 }

@@ -39,14 +39,14 @@ public class OracleRequests {
 
     public String pageQuery(SyncRun run) {
         if (run.type() == SyncType.RECONCILE) {
-            return idPageQuery(run.cursor());
+            return idPageQuery(run.fetchCursor());
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", Integer.toString(pageSize));
         query.put("offset", "0");
         query.put("onlyData", "true");
         query.put("orderBy", updatedAtField + ":asc," + remoteIdField + ":asc");
-        String filter = filter(run.cursor(), run.watermarkFrom());
+        String filter = filter(run.fetchCursor(), run.watermarkFrom());
         if (filter != null) {
             query.put("q", filter);
         }
@@ -56,7 +56,7 @@ public class OracleRequests {
         if (oracle.finder() != null && !oracle.finder().isBlank()) {
             query.put("finder", oracle.finder());
         }
-        if (run.pages() == 0) {
+        if (run.firstRequest()) {
             query.put("totalResults", "true");
         }
         return join(query);

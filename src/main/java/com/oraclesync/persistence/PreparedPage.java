@@ -21,4 +21,16 @@ public record PreparedPage(
     public int rejected() {
         return errorRows.size();
     }
+
+    // Camel's bean language caches by the target object: a value hash would walk every item of the page on each
+    // expression such as ${body.items}. Pages are compared by identity.
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.Exchange;
 
 /**
  * The state of one run, carried through the route as the exchange property {@code syncRun}. Counts of the page
@@ -25,6 +27,10 @@ public final class SyncRun {
     private final Instant startedAt = Instant.now();
 
     private KeysetPosition cursor;
+    /** Where the next request starts: the last prepared page's end, which may not be committed yet. */
+    private volatile KeysetPosition fetchCursor;
+    private volatile boolean firstRequest = true;
+    private CompletableFuture<Exchange> nextPage;
     private boolean hasMore = true;
     private Long totalResults;
     private int pages;
@@ -54,12 +60,14 @@ public final class SyncRun {
         this.trigger = trigger;
         this.watermarkFrom = plan.from();
         this.cursor = plan.cursor();
+        this.fetchCursor = plan.cursor();
         this.previousWatermark = previousWatermark;
         this.resumed = plan.resumed();
         this.visibilityGuard = visibilityGuard;
     }
 
     public void pageFetched(int items, boolean oracleHasMore, Long oracleTotalResults) {
+        firstRequest = false;
         if (pages == 0 && totalResults == null) {
             totalResults = oracleTotalResults;
         }
@@ -73,10 +81,11 @@ public final class SyncRun {
             throw new IllegalStateException("Oracle returned a page of " + page.fetched()
                     + " items none of which has a readable OptyId and LastUpdateDate, so paging cannot continue");
         }
-        if (cursor != null && last.compareTo(cursor) <= 0) {
+        if (fetchCursor != null && last.compareTo(fetchCursor) <= 0) {
             throw new IllegalStateException("Oracle returned a page that ends at " + last + ", not after the cursor "
-                    + cursor + ": the q filter seems to be ignored; check oracle.rest-framework-version (2 or later)");
+                    + fetchCursor + ": the q filter seems to be ignored; check oracle.rest-framework-version (2 or later)");
         }
+        fetchCursor = last;
         pendingPage = page;
         pendingNew = 0;
         pendingUpdated = 0;
@@ -215,6 +224,26 @@ public final class SyncRun {
 
     public KeysetPosition cursor() {
         return cursor;
+    }
+
+    public KeysetPosition fetchCursor() {
+        return fetchCursor;
+    }
+
+    /** True until the first page of the run has been fetched: that request asks Oracle for totalResults. */
+    public boolean firstRequest() {
+        return firstRequest;
+    }
+
+    void nextPageRequested(CompletableFuture<Exchange> request) {
+        nextPage = request;
+    }
+
+    /** The request for the next page started while the previous page was written, or null; taken only once. */
+    CompletableFuture<Exchange> takeNextPage() {
+        CompletableFuture<Exchange> request = nextPage;
+        nextPage = null;
+        return request;
     }
 
     public boolean resumed() {

@@ -145,6 +145,7 @@ class ClusterFailoverTest {
                 "--sync.cron=0 0 0 1 1 ? 2099",
                 "--sync.reconcile.cron=0 0 0 1 1 ? 2099",
                 "--sync.run-on-startup=false",
+                "--spring.quartz.scheduler-name=oracle-sync-failover-test",
                 "--spring.jmx.enabled=false",
                 "--camel.main.jmx-enabled=false");
         inProcess.add(context);

@@ -56,6 +56,7 @@ class ClusteredScheduleTest {
                     "--oracle.password=cluster-secret",
                     "--sync.cron=0/2 * * * * ?",
                     "--sync.run-on-startup=false",
+                    "--spring.quartz.scheduler-name=oracle-sync-schedule-test",
                     "--spring.jmx.enabled=false",
                     "--camel.main.jmx-enabled=false"));
         }
@@ -91,8 +92,8 @@ class ClusteredScheduleTest {
         }
         assertThat(runs).allSatisfy(run -> assertThat(run.get("status")).isIn("SUCCESS", "PARTIAL"));
         assertThat(runs).allSatisfy(run -> assertThat((String) run.get("instance_id")).isNotBlank());
-        List<String> checkedIn = jdbc.sql("SELECT instance_name FROM qrtz_scheduler_state WHERE sched_name = 'oracle-sync'")
-                .query(String.class).list();
+        List<String> checkedIn = jdbc.sql("SELECT instance_name FROM qrtz_scheduler_state WHERE sched_name = :name")
+                .param("name", "oracle-sync-schedule-test").query(String.class).list();
         assertThat(checkedIn).as("the three schedulers checked in to one cluster").containsAll(instances.stream()
                 .map(ClusteredScheduleTest::schedulerInstanceId).toList());
     }

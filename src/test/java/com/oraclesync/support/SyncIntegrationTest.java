@@ -25,7 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "oracle.retry.max-delay=200ms",
         "demo.records=0",
         "demo.change-interval=0s",
-        "api.password=" + ApiClient.PASSWORD
+        "api.password=" + ApiClient.PASSWORD,
+        // Quartz registers a job store's connections JVM-wide by scheduler name: contexts cached side by side in one
+        // test JVM would otherwise share one database's schedule
+        "spring.quartz.scheduler-name=oracle-sync-test-${random.uuid}"
 })
 public @interface SyncIntegrationTest {
 }
