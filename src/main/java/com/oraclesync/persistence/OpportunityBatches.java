@@ -111,10 +111,8 @@ public class OpportunityBatches {
         return List.copyOf(columns);
     }
 
+    /** PostgreSQL reads every value back exactly from its toString (numeric accepts BigDecimal's exponent form). */
     private static String asText(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+        return value == null ? null : value.toString();
     }
 }
