@@ -1,6 +1,7 @@
 package com.oraclesync.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.oraclesync.simulator.OpportunityGenerator;
@@ -11,6 +12,7 @@ import com.oraclesync.support.OracleGate;
 import com.oraclesync.support.SameMoment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -209,6 +211,8 @@ class SyncTriggerApiTest extends ApiTestSupport {
         OracleGate gate = holdOracleAfter(2);
         long logId = api.post("/api/sync").json().get("sync_log_id").asLong();
         gate.awaitHeld();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/api/sync/status").json().path("progress").path("pages_fetched").asInt() == 2);
 
         // when
         JsonNode status = api.get("/api/sync/status").json();

@@ -33,7 +33,10 @@ public final class OracleGate {
         return gate;
     }
 
-    /** Waits until a request is being held, i.e. the run is in progress and has committed what came before. */
+    /**
+     * Waits until a request is being held: the run is in progress. The page before it may still be being written,
+     * since the next page is requested while the current one is written.
+     */
     public void awaitHeld() throws InterruptedException {
         if (!reached.await(30, TimeUnit.SECONDS)) {
             throw new AssertionError("No Oracle request reached the gate within 30 s");
