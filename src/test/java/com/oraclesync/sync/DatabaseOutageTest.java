@@ -1,12 +1,14 @@
 package com.oraclesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.oraclesync.simulator.OpportunityGenerator;
 import com.oraclesync.support.PagingOrder;
 import com.oraclesync.support.StoppableDatabase;
 import com.oraclesync.support.StoppablePostgres;
 import com.oraclesync.support.SyncTestSupport;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,6 +32,9 @@ class DatabaseOutageTest extends SyncTestSupport {
         List<Map<String, Object>> ordered = PagingOrder.sorted(oracle.store().all());
         oracle.onRequest((request, store) -> {
             if (request.index() == 3) {
+                // the fourth page is requested while the third is written: stop once the third has committed
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> count("SELECT coalesce(max(pages), 0) FROM sync_logs") == 3);
                 StoppablePostgres.stop();
             }
             return null;
