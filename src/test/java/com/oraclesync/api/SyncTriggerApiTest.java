@@ -189,9 +189,11 @@ class SyncTriggerApiTest extends ApiTestSupport {
 
     @Test
     void reconcileModeStartsAReconcileRunInTheBackground() {
-        // given
+        // given: 40 records stored, then one of them deleted in Oracle
         givenOracleHas(40);
         awaitRunEnded(api.post("/api/sync").json().get("sync_log_id").asLong());
+        long deleted = ((Number) oracle.store().all().get(0).get("OptyId")).longValue();
+        oracle.store().remove(deleted);
 
         // when
         Response response = api.post("/api/sync?mode=reconcile");
@@ -201,7 +203,11 @@ class SyncTriggerApiTest extends ApiTestSupport {
         assertThat(response.json().get("sync_type").asText()).isEqualTo("RECONCILE");
         assertThat(awaitRunEnded(response.json().get("sync_log_id").asLong()))
                 .containsEntry("sync_type", "RECONCILE").containsEntry("status", "SUCCESS")
-                .containsEntry("trigger", "HTTP").containsEntry("total_fetched", 40);
+                .containsEntry("trigger", "HTTP").containsEntry("total_fetched", 39);
+        JsonNode lastRun = api.get("/api/sync/status").json().get("last_run");
+        assertThat(lastRun.get("deleted_records").asInt()).isEqualTo(1);
+        assertThat(lastRun.get("restored_records").asInt()).isZero();
+        assertThat(api.get("/api/opportunities/" + deleted).json().get("deleted_at").isNull()).isFalse();
     }
 
     @Test
