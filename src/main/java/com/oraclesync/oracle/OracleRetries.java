@@ -1,5 +1,6 @@
 package com.oraclesync.oracle;
 
+import com.oraclesync.sync.SyncRun;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,11 @@ public class OracleRetries implements Processor {
         }
         Exception failure = exchange.getException();
         int attempt = state.failed();
-        OracleRetryPolicy.Decision decision = policy.next(attempt, state.waited(), retryAfter(failure));
+        SyncRun run = exchange.getProperty("syncRun", SyncRun.class);
+        OracleRetryPolicy.Decision decision = run != null && run.ended()
+                // a page requested ahead for a run that has failed meanwhile: nobody waits for it any more
+                ? OracleRetryPolicy.Decision.stop("the run has ended")
+                : policy.next(attempt, state.waited(), retryAfter(failure));
         state.decided(decision);
         if (decision.retry()) {
             exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, decision.delay().toMillis());

@@ -31,6 +31,7 @@ public final class SyncRun {
     private volatile KeysetPosition fetchCursor;
     private volatile boolean firstRequest = true;
     private CompletableFuture<Exchange> nextPage;
+    private volatile boolean ended;
     private boolean hasMore = true;
     private Long totalResults;
     private int pages;
@@ -233,6 +234,16 @@ public final class SyncRun {
     /** True until the first page of the run has been fetched: that request asks Oracle for totalResults. */
     public boolean firstRequest() {
         return firstRequest;
+    }
+
+    /** True once the run has completed or failed. */
+    public boolean ended() {
+        return ended;
+    }
+
+    void end() {
+        ended = true;
+        nextPage = null;
     }
 
     void nextPageRequested(CompletableFuture<Exchange> request) {

@@ -118,6 +118,7 @@ public class SyncRuns {
     }
 
     public void completed(SyncRun run) {
+        run.end();
         lock.release();
         double seconds = Math.max(0.001, run.elapsed().toMillis() / 1000.0);
         if (run.type() == SyncType.RECONCILE) {
@@ -147,6 +148,7 @@ public class SyncRuns {
             log.error("Sync could not start: {}", message);
             return;
         }
+        run.end();
         try {
             logs.markFailed(run.logId(), message);
         } catch (RuntimeException e) {

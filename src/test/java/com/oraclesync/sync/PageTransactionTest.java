@@ -1,12 +1,16 @@
 package com.oraclesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.oraclesync.simulator.OpportunityGenerator;
+import com.oraclesync.simulator.SimulatedResponse;
 import com.oraclesync.support.SyncTestSupport;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +58,38 @@ class PageTransactionTest extends SyncTestSupport {
         assertThat(resumed).containsEntry("status", "SUCCESS").containsEntry("total_fetched", 700)
                 .containsEntry("new_records", 700);
         assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(1200);
+    }
+
+    @Test
+    void pageRequestedAheadStopsRetryingOnceTheRunHasFailed() {
+        // given: PostgreSQL refuses the first page, and Oracle keeps failing the page requested ahead of it
+        Instant now = Instant.now();
+        oracle.store().putAll(new OpportunityGenerator(22).generate(1200, 1L,
+                now.minus(30, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION fail_on_page_two() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.pages = 1 AND NEW.status = 'RUNNING' THEN
+                    RAISE EXCEPTION 'disk full (simulated)';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql
+                """).update();
+        jdbc.sql("CREATE TRIGGER fail_second_page BEFORE UPDATE ON sync_logs FOR EACH ROW EXECUTE FUNCTION fail_on_page_two()")
+                .update();
+        // Retry-After 2 s: the first retry comes well after the run has failed on PostgreSQL
+        oracle.onRequest((request, store) -> request.index() == 0 ? null
+                : SimulatedResponse.status(503).header("Retry-After", "2"));
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then: the run failed on PostgreSQL, and the request ahead gave up instead of retrying for nobody
+        assertThat(log).containsEntry("status", "FAILED").containsEntry("pages", 0);
+        AtomicInteger seen = new AtomicInteger(-1);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2500))
+                .until(() -> seen.getAndSet(oracle.requests().size()) == oracle.requests().size());
+        assertThat(oracle.requests()).as("the first page, the page ahead, and its one retry that finds the run ended")
+                .hasSize(3);
     }
 }
