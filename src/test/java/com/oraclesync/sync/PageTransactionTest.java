@@ -89,7 +89,8 @@ class PageTransactionTest extends SyncTestSupport {
         AtomicInteger seen = new AtomicInteger(-1);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2500))
                 .until(() -> seen.getAndSet(oracle.requests().size()) == oracle.requests().size());
-        assertThat(oracle.requests()).as("the first page, the page ahead, and its one retry that finds the run ended")
-                .hasSize(3);
+        // the first page, then the page ahead: its retry, if one was planned before the run failed, finds it ended
+        // (without the stop it would be sent oracle.retry.max-attempts times: 7 requests in all)
+        assertThat(oracle.requests()).hasSizeBetween(2, 3);
     }
 }
