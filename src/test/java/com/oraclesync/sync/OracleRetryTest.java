@@ -119,6 +119,20 @@ class OracleRetryTest extends SyncTestSupport {
     }
 
     @Test
+    void unavailableThatLastsIsSentExactlyMaxAttemptsTimes() {
+        // given: from the second page on, Oracle answers 503 with a Retry-After
+        oracle.onRequest(new PageFaults().fromPage(2, status(503).header("Retry-After", "1")));
+
+        // when
+        Map<String, Object> failed = runSync();
+
+        // then: every retry is the route's own, none is repeated by the HTTP client behind its back
+        assertThat(failed).containsEntry("status", "FAILED").containsEntry("pages", 1);
+        assertThat((String) failed.get("error_message")).contains("gave up after 3 attempts");
+        assertThat(PageFaults.attemptsPerPage(requests())).extracting(List::size).containsExactly(1, 3);
+    }
+
+    @Test
     void readTimeoutIsRetriedWithTheSameQuery() {
         // given
         oracle.onRequest(new PageFaults().onPage(3, delayThenServe(Duration.ofSeconds(3))));
