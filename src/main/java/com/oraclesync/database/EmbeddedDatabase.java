@@ -15,30 +15,25 @@ public final class EmbeddedDatabase implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
 
-    public EmbeddedDatabase(Path dataDirectory) {
-        this.dataDirectory = dataDirectory.toAbsolutePath();
+    public EmbeddedDatabase(Path configuredDirectory) {
+        Path dataDirectory = configuredDirectory.toAbsolutePath();
         try {
-            Files.createDirectories(this.dataDirectory);
+            Files.createDirectories(dataDirectory);
             this.postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(this.dataDirectory)
+                    .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + this.dataDirectory
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory
                     + "; set DATABASE_URL to use a PostgreSQL server instead", e);
         }
         log.info("No database configured (DATABASE_URL / SPRING_DATASOURCE_URL): started an embedded PostgreSQL on port {} "
-                + "with its data in {}", postgres.getPort(), this.dataDirectory);
+                + "with its data in {}", postgres.getPort(), dataDirectory);
     }
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     @Override

@@ -46,7 +46,7 @@ public class OracleResponses {
         return requireItems(page, contentType);
     }
 
-    public void requireJson(String contentType) {
+    private void requireJson(String contentType) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
             throw new OracleResponseException("Oracle answered with content type '" + contentType + "' instead of JSON at "
                     + resource + "; an HTML body usually is a single sign-on login page: check ORACLE_BASE_URL and that "
@@ -54,7 +54,7 @@ public class OracleResponses {
         }
     }
 
-    public OraclePage requireItems(OraclePage page, String contentType) {
+    private OraclePage requireItems(OraclePage page, String contentType) {
         if (page == null || page.items() == null) {
             throw new OracleResponseException("Oracle answered JSON (content type '" + contentType
                     + "') without an 'items' array at " + resource

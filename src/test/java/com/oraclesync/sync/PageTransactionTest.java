@@ -18,7 +18,7 @@ class PageTransactionTest extends SyncTestSupport {
 
     @AfterEach
     void dropFault() {
-        jdbc.sql("DROP TRIGGER IF EXISTS fail_second_page ON sync_logs").update();
+        jdbc.sql("DROP TRIGGER IF EXISTS refuse_page_progress ON sync_logs").update();
     }
 
     @Test
@@ -27,17 +27,7 @@ class PageTransactionTest extends SyncTestSupport {
         Instant now = Instant.now();
         oracle.store().putAll(new OpportunityGenerator(21).generate(1200, 1L,
                 now.minus(30, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
-        jdbc.sql("""
-                CREATE OR REPLACE FUNCTION fail_on_page_two() RETURNS trigger AS $$
-                BEGIN
-                  IF NEW.pages = 2 AND NEW.status = 'RUNNING' THEN
-                    RAISE EXCEPTION 'disk full (simulated)';
-                  END IF;
-                  RETURN NEW;
-                END $$ LANGUAGE plpgsql
-                """).update();
-        jdbc.sql("CREATE TRIGGER fail_second_page BEFORE UPDATE ON sync_logs FOR EACH ROW EXECUTE FUNCTION fail_on_page_two()")
-                .update();
+        givenPostgresRefusesTheProgressOfPage(2);
 
         // when
         Map<String, Object> log = runSync();
@@ -66,17 +56,7 @@ class PageTransactionTest extends SyncTestSupport {
         Instant now = Instant.now();
         oracle.store().putAll(new OpportunityGenerator(22).generate(1200, 1L,
                 now.minus(30, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
-        jdbc.sql("""
-                CREATE OR REPLACE FUNCTION fail_on_page_two() RETURNS trigger AS $$
-                BEGIN
-                  IF NEW.pages = 1 AND NEW.status = 'RUNNING' THEN
-                    RAISE EXCEPTION 'disk full (simulated)';
-                  END IF;
-                  RETURN NEW;
-                END $$ LANGUAGE plpgsql
-                """).update();
-        jdbc.sql("CREATE TRIGGER fail_second_page BEFORE UPDATE ON sync_logs FOR EACH ROW EXECUTE FUNCTION fail_on_page_two()")
-                .update();
+        givenPostgresRefusesTheProgressOfPage(1);
         // Retry-After 2 s: the first retry comes well after the run has failed on PostgreSQL
         oracle.onRequest((request, store) -> request.index() == 0 ? null
                 : SimulatedResponse.status(503).header("Retry-After", "2"));
@@ -92,5 +72,20 @@ class PageTransactionTest extends SyncTestSupport {
         // the first page, then the page ahead: its retry, if one was planned before the run failed, finds it ended
         // (without the stop it would be sent oracle.retry.max-attempts times: 7 requests in all)
         assertThat(oracle.requests()).hasSizeBetween(2, 3);
+    }
+
+    /** PostgreSQL raises an error on the last statement of that page's transaction (its sync_logs progress). */
+    private void givenPostgresRefusesTheProgressOfPage(int page) {
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION refuse_page_progress() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.pages = %d AND NEW.status = 'RUNNING' THEN
+                    RAISE EXCEPTION 'disk full (simulated)';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql
+                """.formatted(page)).update();
+        jdbc.sql("CREATE TRIGGER refuse_page_progress BEFORE UPDATE ON sync_logs FOR EACH ROW "
+                + "EXECUTE FUNCTION refuse_page_progress()").update();
     }
 }
