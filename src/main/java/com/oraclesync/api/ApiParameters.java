@@ -1,11 +1,34 @@
 package com.oraclesync.api;
 
+import com.oraclesync.resource.SyncResource;
+import com.oraclesync.resource.SyncResources;
+import com.oraclesync.resource.UnknownSyncException;
 import com.oraclesync.sync.SyncMode;
 import org.springframework.stereotype.Component;
 
 /** Reads the API's query and path parameters; a bad one fails with an {@link InvalidParameterException}. */
 @Component("apiParameters")
 public class ApiParameters {
+
+    private final SyncResources resources;
+
+    public ApiParameters(SyncResources resources) {
+        this.resources = resources;
+    }
+
+    /** {@code sync} of a request: an enabled resource's name; absent = the default sync. */
+    public SyncResource sync(String sync) {
+        try {
+            return resources.named(sync);
+        } catch (UnknownSyncException e) {
+            throw new InvalidParameterException("sync", sync, "must be one of " + String.join(", ", e.known()));
+        }
+    }
+
+    /** The name of the sync a request means, for the trigger route. */
+    public String syncName(String sync) {
+        return sync(sync).name();
+    }
 
     /** {@code mode} of a trigger: absent or incremental = AUTO (FULL on the first run), full, reconcile. */
     public String mode(String mode) {

@@ -2,6 +2,7 @@ package com.oraclesync.api;
 
 import java.util.List;
 import java.util.Optional;
+import com.oraclesync.resource.SyncResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,12 +11,13 @@ import org.springframework.stereotype.Repository;
 public class SyncReports {
 
     private static final String LATEST_LOGS = """
-            SELECT * FROM sync_logs ORDER BY id DESC LIMIT :limit OFFSET :offset
+            SELECT * FROM sync_logs WHERE sync_name = :syncName ORDER BY id DESC LIMIT :limit OFFSET :offset
             """;
 
-    private static final String COUNT_LOGS = "SELECT count(*) FROM sync_logs";
+    private static final String COUNT_LOGS = "SELECT count(*) FROM sync_logs WHERE sync_name = :syncName";
 
-    private static final String LOG_EXISTS = "SELECT EXISTS (SELECT 1 FROM sync_logs WHERE id = :id)";
+    private static final String LOG_EXISTS =
+            "SELECT EXISTS (SELECT 1 FROM sync_logs WHERE id = :id AND sync_name = :syncName)";
 
     private static final String STATE = """
             SELECT watermark_ts, watermark_id, checkpoint_type, checkpoint_from, checkpoint_ts, checkpoint_id,
@@ -37,25 +39,29 @@ public class SyncReports {
         this.jdbc = jdbc;
     }
 
-    public List<SyncLogView> latestLogs(int limit, int offset) {
-        return jdbc.sql(LATEST_LOGS).param("limit", limit).param("offset", offset).query(SyncLogView::of).list();
+    public List<SyncLogView> latestLogs(String syncName, int limit, int offset) {
+        return jdbc.sql(LATEST_LOGS).param("syncName", syncName).param("limit", limit).param("offset", offset)
+                .query(SyncLogView::of).list();
     }
 
-    public Optional<SyncLogView> lastLog() {
-        return latestLogs(1, 0).stream().findFirst();
+    public Optional<SyncLogView> lastLog(String syncName) {
+        return latestLogs(syncName, 1, 0).stream().findFirst();
     }
 
-    public long countLogs() {
-        return jdbc.sql(COUNT_LOGS).query(Long.class).single();
+    public long countLogs(String syncName) {
+        return jdbc.sql(COUNT_LOGS).param("syncName", syncName).query(Long.class).single();
     }
 
-    public boolean logExists(long id) {
-        return jdbc.sql(LOG_EXISTS).param("id", id).query(Boolean.class).single();
+    /** Whether the run exists and is one of this sync's. */
+    public boolean logExists(String syncName, long id) {
+        return jdbc.sql(LOG_EXISTS).param("id", id).param("syncName", syncName).query(Boolean.class).single();
     }
 
-    public SyncStateView state(String syncName) {
-        return jdbc.sql(STATE).param("syncName", syncName).query(SyncStateView::of).optional()
-                .orElseThrow(() -> new IllegalStateException("sync_state has no row for '" + syncName + "'"));
+    /** The committed state of the resource's sync; an empty one before its first start. */
+    public SyncStateView state(SyncResource resource) {
+        return jdbc.sql(STATE).param("syncName", resource.stateName())
+                .query((rs, row) -> SyncStateView.of(resource, rs)).optional()
+                .orElseGet(SyncStateView::empty);
     }
 
     public List<SyncErrorView> errorsOfRun(long runId, int limit, int offset) {

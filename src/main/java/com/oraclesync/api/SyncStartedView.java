@@ -10,8 +10,8 @@ import java.time.Instant;
 public record SyncStartedView(long syncLogId, String syncType, String trigger, String status, boolean resumed,
                               Instant startedAt, String statusUrl) {
 
-    static SyncStartedView of(SyncRun run) {
+    static SyncStartedView of(SyncRun run, String statusUrl) {
         return new SyncStartedView(run.logId(), run.type().name(), run.trigger().name(), "RUNNING", run.resumed(),
-                run.startedAt(), "/api/sync/status");
+                run.startedAt(), statusUrl);
     }
 }

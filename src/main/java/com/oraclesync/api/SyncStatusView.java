@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.oraclesync.monitoring.SyncProgress;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /**
  * The answer of GET /api/sync/status: the last run (the running one while a run is in progress) with every
@@ -15,7 +16,7 @@ public record SyncStatusView(
         Long runningSyncLogId,
         SyncLogView lastRun,
         SyncProgress progress,
-        SyncStateView.Position watermark,
+        Map<String, Object> watermark,
         SyncStateView.Checkpoint checkpoint,
         OffsetDateTime lastSuccessAt,
         long totalRecords,

@@ -3,12 +3,15 @@ package com.oraclesync.mapping;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 
-/** A record's place in the paging order (LastUpdateDate, OptyId): what the keyset cursor and the watermark hold. */
+/**
+ * A record's place in the paging order (cursor field, then key field; LastUpdateDate and OptyId for opportunities):
+ * what the keyset cursor and the watermark hold.
+ */
 public record KeysetPosition(OffsetDateTime updatedAt, long remoteId) implements Comparable<KeysetPosition> {
 
     private static final OffsetDateTime ID_ONLY = OffsetDateTime.parse("1970-01-01T00:00:00Z");
 
-    /** A position in RECONCILE's ID-only scan, which orders by OptyId alone. */
+    /** A position in RECONCILE's ID-only scan, which orders by the key field alone. */
     public static KeysetPosition ofId(long remoteId) {
         return new KeysetPosition(ID_ONLY, remoteId);
     }
@@ -19,7 +22,7 @@ public record KeysetPosition(OffsetDateTime updatedAt, long remoteId) implements
 
     @Override
     public String toString() {
-        return "(LastUpdateDate " + updatedAt + ", OptyId " + remoteId + ")";
+        return "(" + updatedAt + ", " + remoteId + ")";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.oraclesync.monitoring;
 
-import com.oraclesync.sync.SyncProperties;
+import com.oraclesync.resource.SyncResource;
+import com.oraclesync.resource.SyncResources;
 import com.oraclesync.sync.SyncRun;
 import com.oraclesync.sync.SyncRunLock;
 import com.oraclesync.sync.SyncRunListener;
@@ -10,15 +11,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The sync's own metrics. Counters grow as pages commit, so a scrape during a long run shows its progress; the
- * gauges read sync_state, so every instance reports the state that all instances share.
+ * The syncs' own metrics, each with a {@code sync} label (the resource's name). Counters grow as pages commit, so a
+ * scrape during a long run shows its progress; the gauges read sync_state, so every instance reports the state
+ * that all instances share.
  * <pre>
- * oracle_sync_records_{fetched,new,updated,failed}_total   oracle_sync_pages_fetched_total
- * oracle_sync_run_duration_seconds{type,status,trigger}    oracle_sync_running
- * oracle_sync_last_success_timestamp_seconds               oracle_sync_watermark_lag_seconds
+ * oracle_sync_records_{fetched,new,updated,failed}_total{sync}   oracle_sync_pages_fetched_total{sync}
+ * oracle_sync_run_duration_seconds{sync,type,status,trigger}     oracle_sync_running{sync}
+ * oracle_sync_last_success_timestamp_seconds{sync}               oracle_sync_watermark_lag_seconds{sync}
  * </pre>
  */
 @Component
@@ -26,55 +30,45 @@ public class SyncMetrics implements SyncRunListener {
 
     private final MeterRegistry registry;
     private final SyncStateTimes stateTimes;
-    private final String syncName;
-    private final Counter fetched;
-    private final Counter newRecords;
-    private final Counter updated;
-    private final Counter failed;
-    private final Counter pages;
-    private Totals recorded = Totals.NONE;
+    private final Map<String, Counters> counters = new HashMap<>();
 
-    public SyncMetrics(MeterRegistry registry, SyncStateTimes stateTimes, SyncProperties properties, SyncRunLock lock) {
+    public SyncMetrics(MeterRegistry registry, SyncStateTimes stateTimes, SyncResources resources, SyncRunLock lock) {
         this.registry = registry;
         this.stateTimes = stateTimes;
-        this.syncName = properties.name();
-        this.fetched = counter("oracle.sync.records.fetched", "Records read from Oracle and committed");
-        this.newRecords = counter("oracle.sync.records.new", "Records inserted into opportunities");
-        this.updated = counter("oracle.sync.records.updated", "Records whose newer version replaced a stored one");
-        this.failed = counter("oracle.sync.records.failed", "Records that could not be stored (see sync_errors)");
-        this.pages = counter("oracle.sync.pages.fetched", "Oracle pages fetched and committed");
-        Gauge.builder("oracle.sync.running", lock, held -> held.isHeldAnywhere() ? 1 : 0)
-                .description("1 while a run is in progress on any instance sharing the database")
-                .register(registry);
-        Gauge.builder("oracle.sync.last.success.timestamp", this, SyncMetrics::lastSuccessEpochSeconds)
-                .description("When the last successful (SUCCESS or PARTIAL) run ended, in Unix time")
-                .baseUnit("seconds")
-                .register(registry);
-        Gauge.builder("oracle.sync.watermark.lag", this, SyncMetrics::watermarkLagSeconds)
-                .description("How far the committed watermark (Oracle's LastUpdateDate) is behind the clock")
-                .baseUnit("seconds")
-                .register(registry);
+        for (SyncResource resource : resources.all()) {
+            String sync = resource.name();
+            String stateName = resource.stateName();
+            counters.put(sync, new Counters(registry, sync));
+            Gauge.builder("oracle.sync.running", lock, held -> held.isHeldAnywhere(stateName) ? 1 : 0)
+                    .description("1 while a run of the sync is in progress on any instance sharing the database")
+                    .tag("sync", sync)
+                    .register(registry);
+            Gauge.builder("oracle.sync.last.success.timestamp", this, metrics -> metrics.lastSuccessEpochSeconds(stateName))
+                    .description("When the sync's last successful (SUCCESS or PARTIAL) run ended, in Unix time")
+                    .tag("sync", sync)
+                    .baseUnit("seconds")
+                    .register(registry);
+            Gauge.builder("oracle.sync.watermark.lag", this, metrics -> metrics.watermarkLagSeconds(stateName))
+                    .description("How far the sync's committed watermark (Oracle's cursor field) is behind the clock")
+                    .tag("sync", sync)
+                    .baseUnit("seconds")
+                    .register(registry);
+        }
     }
 
     @Override
-    public synchronized void started(SyncRun run) {
-        recorded = Totals.NONE;
+    public void started(SyncRun run) {
+        counters.get(run.syncName()).started();
     }
 
     @Override
-    public synchronized void pageCommitted(SyncRun run) {
-        Totals now = Totals.of(run);
-        fetched.increment(now.fetched() - recorded.fetched());
-        newRecords.increment(now.newRecords() - recorded.newRecords());
-        updated.increment(now.updated() - recorded.updated());
-        failed.increment(now.failed() - recorded.failed());
-        pages.increment(now.pages() - recorded.pages());
-        recorded = now;
+    public void pageCommitted(SyncRun run) {
+        counters.get(run.syncName()).pageCommitted(run);
     }
 
     @Override
     public void completed(SyncRun run) {
-        recordDuration(run, run.failedRecords() > 0 ? "PARTIAL" : "SUCCESS");
+        recordDuration(run, run.status());
     }
 
     @Override
@@ -84,7 +78,8 @@ public class SyncMetrics implements SyncRunListener {
 
     private void recordDuration(SyncRun run, String status) {
         Timer.builder("oracle.sync.run.duration")
-                .description("How long runs take, by type, outcome and trigger")
+                .description("How long runs take, by sync, type, outcome and trigger")
+                .tag("sync", run.syncName())
                 .tag("type", run.type().name())
                 .tag("status", status)
                 .tag("trigger", run.trigger().name())
@@ -92,22 +87,52 @@ public class SyncMetrics implements SyncRunListener {
                 .record(run.elapsed());
     }
 
-    private Counter counter(String name, String description) {
-        return Counter.builder(name).description(description).register(registry);
-    }
-
-    private double lastSuccessEpochSeconds() {
-        OffsetDateTime at = readState().lastSuccessAt();
+    private double lastSuccessEpochSeconds(String stateName) {
+        OffsetDateTime at = stateTimes.read(stateName).lastSuccessAt();
         return at == null ? Double.NaN : at.toInstant().toEpochMilli() / 1000.0;
     }
 
-    private double watermarkLagSeconds() {
-        OffsetDateTime watermark = readState().watermark();
+    private double watermarkLagSeconds(String stateName) {
+        OffsetDateTime watermark = stateTimes.read(stateName).watermark();
         return watermark == null ? Double.NaN : Duration.between(watermark, OffsetDateTime.now()).toMillis() / 1000.0;
     }
 
-    private SyncStateTimes.Times readState() {
-        return stateTimes.read(syncName);
+    /** One sync's counters, and the totals of its current run already counted. */
+    private static final class Counters {
+        private final Counter fetched;
+        private final Counter newRecords;
+        private final Counter updated;
+        private final Counter failed;
+        private final Counter pages;
+        private Totals recorded = Totals.NONE;
+
+        Counters(MeterRegistry registry, String sync) {
+            fetched = counter(registry, sync, "oracle.sync.records.fetched", "Records read from Oracle and committed");
+            newRecords = counter(registry, sync, "oracle.sync.records.new", "Records inserted into the sync's table");
+            updated = counter(registry, sync, "oracle.sync.records.updated",
+                    "Records whose newer version replaced a stored one");
+            failed = counter(registry, sync, "oracle.sync.records.failed",
+                    "Records that could not be stored (see sync_errors)");
+            pages = counter(registry, sync, "oracle.sync.pages.fetched", "Oracle pages fetched and committed");
+        }
+
+        synchronized void started() {
+            recorded = Totals.NONE;
+        }
+
+        synchronized void pageCommitted(SyncRun run) {
+            Totals now = Totals.of(run);
+            fetched.increment(now.fetched() - recorded.fetched());
+            newRecords.increment(now.newRecords() - recorded.newRecords());
+            updated.increment(now.updated() - recorded.updated());
+            failed.increment(now.failed() - recorded.failed());
+            pages.increment(now.pages() - recorded.pages());
+            recorded = now;
+        }
+
+        private static Counter counter(MeterRegistry registry, String sync, String name, String description) {
+            return Counter.builder(name).description(description).tag("sync", sync).register(registry);
+        }
     }
 
     private record Totals(long fetched, long newRecords, long updated, long failed, long pages) {

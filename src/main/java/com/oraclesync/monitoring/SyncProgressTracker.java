@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Follows the run of this instance: its progress for the status answer, and one log line every N pages. */
+/** Follows the runs of this instance: their progress for the status answer, and one log line every N pages. */
 @Component
 public class SyncProgressTracker implements SyncRunListener {
 
@@ -20,8 +22,7 @@ public class SyncProgressTracker implements SyncRunListener {
     private static final int RATE_WINDOW_PAGES = 10;
 
     private final int logEveryPages;
-    private final Deque<Sample> window = new ArrayDeque<>();
-    private Snapshot current;
+    private final Map<Long, Tracked> runs = new HashMap<>();
 
     public SyncProgressTracker(SyncProperties properties) {
         this.logEveryPages = properties.progressLogEveryPages();
@@ -29,16 +30,19 @@ public class SyncProgressTracker implements SyncRunListener {
 
     @Override
     public synchronized void started(SyncRun run) {
-        window.clear();
-        window.addLast(new Sample(run.startedAt(), 0));
-        current = new Snapshot(run.logId(), run.startedAt(), 0, 0, null, null, run.startedAt());
+        Tracked tracked = new Tracked();
+        tracked.window.addLast(new Sample(run.startedAt(), 0));
+        tracked.current = new Snapshot(run.logId(), run.startedAt(), 0, 0, null, null, run.startedAt());
+        runs.put(run.logId(), tracked);
     }
 
     @Override
     public synchronized void pageCommitted(SyncRun run) {
-        if (current == null || current.logId() != run.logId()) {
+        if (!runs.containsKey(run.logId())) {
             started(run);
         }
+        Tracked tracked = runs.get(run.logId());
+        Deque<Sample> window = tracked.window;
         Instant now = Instant.now();
         window.addLast(new Sample(now, run.fetched()));
         while (window.size() > RATE_WINDOW_PAGES + 1) {
@@ -47,9 +51,10 @@ public class SyncProgressTracker implements SyncRunListener {
         Sample oldest = window.getFirst();
         double seconds = Duration.between(oldest.at(), now).toMillis() / 1000.0;
         Double rate = seconds <= 0 ? null : (run.fetched() - oldest.fetched()) / seconds;
-        current = new Snapshot(run.logId(), run.startedAt(), run.pages(), run.fetched(), run.totalResults(), rate, now);
+        tracked.current = new Snapshot(run.logId(), run.startedAt(), run.pages(), run.fetched(), run.totalResults(),
+                rate, now);
         if (run.pages() % logEveryPages == 0) {
-            log.info("Sync {}: {} pages, {}", run.logId(), run.pages(), describe(current.toProgress(now)));
+            log.info("Sync {}: {} pages, {}", run.logId(), run.pages(), describe(tracked.current.toProgress(now)));
         }
     }
 
@@ -63,16 +68,18 @@ public class SyncProgressTracker implements SyncRunListener {
         forget(run);
     }
 
-    /** The progress of the run that this instance carries out, if it is carrying one out. */
-    public synchronized Optional<SyncProgress> current() {
-        return Optional.ofNullable(current).map(snapshot -> snapshot.toProgress(Instant.now()));
+    /** The progress of the run, if this instance carries it out. */
+    public synchronized Optional<SyncProgress> current(long logId) {
+        return Optional.ofNullable(runs.get(logId)).map(tracked -> tracked.current.toProgress(Instant.now()));
     }
 
     private void forget(SyncRun run) {
-        if (current != null && current.logId() == run.logId()) {
-            current = null;
-            window.clear();
-        }
+        runs.remove(run.logId());
+    }
+
+    private static final class Tracked {
+        private final Deque<Sample> window = new ArrayDeque<>();
+        private Snapshot current;
     }
 
     private static String describe(SyncProgress progress) {

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -27,8 +26,6 @@ public record OracleProperties(
         @NotBlank String apiVersion,
         @NotBlank String restFrameworkVersion,
         @NotBlank String qTimestampPattern,
-        List<String> fields,
-        String finder,
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout,
         @Valid @NotNull Retry retry,
@@ -42,7 +39,6 @@ public record OracleProperties(
         if (baseUrl != null && baseUrl.endsWith("/")) {
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
-        fields = fields == null ? List.of() : fields.stream().filter(field -> !field.isBlank()).toList();
     }
 
     /**

@@ -1,8 +1,7 @@
 package com.oraclesync.oracle;
 
 import com.oraclesync.mapping.KeysetPosition;
-import com.oraclesync.mapping.OpportunityMapper;
-import com.oraclesync.sync.SyncProperties;
+import com.oraclesync.resource.SyncResource;
 import com.oraclesync.sync.SyncRun;
 import com.oraclesync.sync.SyncType;
 import java.net.URLEncoder;
@@ -12,29 +11,31 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.stereotype.Component;
 
 /**
  * Builds the query of the next page request. Paging is keyset ("seek") paging: every page asks for the records
- * after the last committed one in (LastUpdateDate, OptyId) order, always at offset 0, so records inserted or updated
- * while a run pages never shift a page boundary, and any number of records sharing one LastUpdateDate stay in order.
+ * after the last committed one in (cursor field, key field) order, always at offset 0, so records inserted or
+ * updated while a run pages never shift a page boundary, and any number of records sharing one cursor value stay in
+ * order. The route's {@code <name>Requests} bean.
  */
-@Component("oracleRequests")
 public class OracleRequests {
 
     private final int pageSize;
     private final String updatedAtField;
     private final String remoteIdField;
+    private final List<String> fields;
+    private final String finder;
     private final DateTimeFormatter timestampFormat;
-    private final OracleProperties oracle;
 
-    public OracleRequests(SyncProperties sync, OracleProperties oracle, OpportunityMapper mapper) {
-        this.pageSize = sync.pageSize();
-        this.updatedAtField = mapper.updatedAtField();
-        this.remoteIdField = mapper.remoteIdField();
+    public OracleRequests(SyncResource resource, OracleProperties oracle) {
+        this.pageSize = resource.pageSize();
+        this.updatedAtField = resource.cursorField();
+        this.remoteIdField = resource.keyField();
+        this.fields = resource.fields();
+        this.finder = resource.finder();
         this.timestampFormat = DateTimeFormatter.ofPattern(oracle.qTimestampPattern()).withZone(ZoneOffset.UTC);
-        this.oracle = oracle;
     }
 
     public String pageQuery(SyncRun run) {
@@ -50,11 +51,11 @@ public class OracleRequests {
         if (filter != null) {
             query.put("q", filter);
         }
-        if (!oracle.fields().isEmpty()) {
-            query.put("fields", String.join(",", oracle.fields()));
+        if (!fields.isEmpty()) {
+            query.put("fields", String.join(",", fields));
         }
-        if (oracle.finder() != null && !oracle.finder().isBlank()) {
-            query.put("finder", oracle.finder());
+        if (finder != null) {
+            query.put("finder", finder);
         }
         if (run.firstRequest()) {
             query.put("totalResults", "true");
@@ -63,7 +64,7 @@ public class OracleRequests {
     }
 
     /**
-     * RECONCILE's ID-only scan: OptyIds after the last one seen, in OptyId order. The finder applies here too, so the
+     * RECONCILE's ID-only scan: keys after the last one seen, in key order. The finder applies here too, so the
      * scan sees what the syncs see.
      */
     String idPageQuery(KeysetPosition cursor) {
@@ -76,8 +77,8 @@ public class OracleRequests {
         if (cursor != null) {
             query.put("q", remoteIdField + " > " + cursor.remoteId());
         }
-        if (oracle.finder() != null && !oracle.finder().isBlank()) {
-            query.put("finder", oracle.finder());
+        if (finder != null) {
+            query.put("finder", finder);
         }
         return join(query);
     }

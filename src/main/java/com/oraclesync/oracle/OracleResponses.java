@@ -5,17 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads what Oracle sent as a page of items, never mistaking a login page, a cut-off body or JSON of another shape
  * for "no more data". Every refusal names the content type and the resource (scheme, host and path: never the
- * credentials or the query).
+ * credentials or the query). The route's {@code <name>Responses} bean.
  */
-@Component("oracleResponses")
 public class OracleResponses {
 
     private static final int QUOTED_PROBLEM_LENGTH = 200;
@@ -23,10 +19,9 @@ public class OracleResponses {
     private final String resource;
     private final ObjectMapper json;
 
-    public OracleResponses(OracleProperties oracle, @Qualifier("oracleObjectMapper") ObjectMapper json) {
-        URI base = URI.create(oracle.baseUrl());
-        this.resource = base.getScheme() + "://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "")
-                + "/crmRestApi/resources/" + oracle.apiVersion() + "/opportunities";
+    /** @param resource scheme, host, port and path of the Oracle resource */
+    public OracleResponses(String resource, ObjectMapper json) {
+        this.resource = resource;
         this.json = json;
     }
 
@@ -58,14 +53,9 @@ public class OracleResponses {
         if (page == null || page.items() == null) {
             throw new OracleResponseException("Oracle answered JSON (content type '" + contentType
                     + "') without an 'items' array at " + resource
-                    + "; check ORACLE_API_VERSION and that the URL names the opportunities resource");
+                    + "; check ORACLE_API_VERSION and the resource's path (sync.resources.<name>.path)");
         }
         return page;
-    }
-
-    /** Scheme, host, port and path of the opportunities resource, for messages. */
-    public String resource() {
-        return resource;
     }
 
     private static String abbreviate(String text) {

@@ -27,17 +27,15 @@ public class OracleRetries implements Processor {
     private static final Logger log = LoggerFactory.getLogger(OracleRetries.class);
 
     private final OracleRetryPolicy policy;
-    private final String resource;
     private final Clock clock;
 
     @Autowired
-    public OracleRetries(OracleProperties oracle, OracleResponses responses) {
-        this(new OracleRetryPolicy(oracle.retry(), new Random()), responses.resource(), Clock.systemUTC());
+    public OracleRetries(OracleProperties oracle) {
+        this(new OracleRetryPolicy(oracle.retry(), new Random()), Clock.systemUTC());
     }
 
-    OracleRetries(OracleRetryPolicy policy, String resource, Clock clock) {
+    OracleRetries(OracleRetryPolicy policy, Clock clock) {
         this.policy = policy;
-        this.resource = resource;
         this.clock = clock;
     }
 
@@ -62,7 +60,8 @@ public class OracleRetries implements Processor {
         state.decided(decision);
         if (decision.retry()) {
             exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, decision.delay().toMillis());
-            log.warn("Oracle page request failed ({}); attempt {} of {}, sending it again in {}{}", brief(failure),
+            log.warn("Oracle page request failed ({}); attempt {} of {}, sending it again in {}{}",
+                    brief(failure, run == null ? "Oracle" : run.resource().resourceUrl()),
                     attempt, policy.maxAttempts(), OracleRetryPolicy.seconds(decision.delay()),
                     decision.fromRetryAfter() ? " as Oracle's Retry-After asks" : "");
         }
@@ -87,7 +86,7 @@ public class OracleRetries implements Processor {
     }
 
     /** Names the failure and the resource, without the request's query: long, and of no use in a log line. */
-    private String brief(Throwable failure) {
+    private static String brief(Throwable failure, String resource) {
         HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {
             return "HTTP " + http.getStatusCode() + " at " + resource;

@@ -1,30 +1,27 @@
 package com.oraclesync.persistence;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.Map;
+import com.oraclesync.resource.SqlFiles;
+import com.oraclesync.resource.SyncResource;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * When PostgreSQL refuses a batch because of one row's values (a NUL character, a number beyond numeric's range),
  * the batch is undone to its savepoint and written again row by row, each in a savepoint of its own: the rows it
  * refuses go to sync_errors with PostgreSQL's reason, the others commit with the page. Failures that are not about
- * a row's values (the connection, the disk) still fail the page.
+ * a row's values (the connection, the disk) still fail the page. The route's {@code <name>BadRows} bean.
  */
-@Component("badRowIsolation")
 public class BadRowIsolation {
 
     private static final Logger log = LoggerFactory.getLogger(BadRowIsolation.class);
@@ -32,14 +29,19 @@ public class BadRowIsolation {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final OpportunityBatches batches;
-    private final String upsert = camelSql("sql/upsert-opportunities.sql");
-    private final String insertError = camelSql("sql/insert-sync-errors.sql");
+    private final String syncName;
+    private final String keyColumn;
+    private final UpsertBatches batches;
+    private final String upsert;
+    private final String insertError = SqlFiles.forJdbcClient(Path.of("sql", "insert-sync-errors.sql"));
 
-    public BadRowIsolation(DataSource dataSource, JdbcClient jdbc, OpportunityBatches batches) {
+    public BadRowIsolation(DataSource dataSource, JdbcClient jdbc, SyncResource resource, UpsertBatches batches) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.syncName = resource.name();
+        this.keyColumn = resource.keyColumn();
         this.batches = batches;
+        this.upsert = SqlFiles.forJdbcClient(resource.sqlFile("upsert.sql"));
     }
 
     /** A savepoint in the page's transaction. */
@@ -62,7 +64,7 @@ public class BadRowIsolation {
      * Undoes the batch to {@code batchSavepoint} and writes its rows one at a time.
      *
      * @param failure why the batch failed; unless it is about a row's values, it is thrown again and fails the page
-     * @return the counts of upsert-opportunities.sql over the rows written, plus {@code failed_records}
+     * @return the counts of the resource's upsert.sql over the rows written, plus {@code failed_records}
      */
     public Map<String, Object> upsertRowByRow(Savepoint batchSavepoint, Map<String, Object> batch, long syncLogId,
                                               DataAccessException failure) throws SQLException {
@@ -103,18 +105,18 @@ public class BadRowIsolation {
             throws SQLException {
         SQLException sql = sqlException(refusal);
         String reason = "PostgreSQL refused the row (SQLState " + sql.getSQLState() + "): " + flat(sql.getMessage());
-        String remoteId = ((String[]) row.get("remote_id"))[0];
+        String remoteId = ((String[]) row.get(keyColumn))[0];
         String payload = ((String[]) row.get("source_payload"))[0];
         Savepoint savepoint = connection.setSavepoint();
         try {
-            jdbc.sql(insertError).params(OpportunityBatches.errorRow(syncLogId, remoteId, reason,
+            jdbc.sql(insertError).params(UpsertBatches.errorRow(syncName, syncLogId, remoteId, reason,
                     RawItems.storable(payload))).update();
         } catch (DataAccessException e) {
             if (!isRowError(e)) {
                 throw e;
             }
             connection.rollback(savepoint);
-            jdbc.sql(insertError).params(OpportunityBatches.errorRow(syncLogId, remoteId, reason,
+            jdbc.sql(insertError).params(UpsertBatches.errorRow(syncName, syncLogId, remoteId, reason,
                     RawItems.asJsonString(payload))).update();
         }
         connection.releaseSavepoint(savepoint);
@@ -150,14 +152,5 @@ public class BadRowIsolation {
     private static String flat(String message) {
         String text = message == null ? "" : message.replaceAll("\\s+", " ").trim();
         return text.length() > REASON_LENGTH ? text.substring(0, REASON_LENGTH - 3) + "..." : text;
-    }
-
-    /** A route's SQL file, with Camel's {@code :#name} parameters written as {@code :name} for JdbcClient. */
-    private static String camelSql(String resource) {
-        try {
-            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8).replace(":#", ":");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Missing SQL resource " + resource, e);
-        }
     }
 }

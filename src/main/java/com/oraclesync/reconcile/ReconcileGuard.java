@@ -20,13 +20,15 @@ public class ReconcileGuard {
     }
 
     /**
-     * @param counts the row of count-reconcile-missing.sql
-     * @return the parameters of mark-deleted-opportunities.sql
+     * Runs in the reconcile's transaction, right after the resource's mark-deleted.sql: refusing rolls the marks back.
+     *
+     * @param counts the row of mark-deleted.sql: {@code active_records} before it, {@code deleted_records}
+     * @return the counts, unchanged
      * @throws MassDeletionRefusedException when too many rows would be marked
      */
-    public Map<String, Object> check(Map<String, Object> counts, long syncLogId) {
+    public Map<String, Object> check(Map<String, Object> counts) {
         long active = ((Number) counts.get("active_records")).longValue();
-        long missing = ((Number) counts.get("missing_records")).longValue();
+        long missing = ((Number) counts.get("deleted_records")).longValue();
         if (missing > 0 && missing > maxDeleteShare * active) {
             throw new MassDeletionRefusedException(String.format(Locale.ROOT, "Reconcile refused to mark %d of %d rows "
                     + "(%.0f%%) as deleted: more than sync.reconcile.max-delete-share (%.0f%%) in one run. An integration "
@@ -35,6 +37,6 @@ public class ReconcileGuard {
                     + "SYNC_RECONCILE_MAX_DELETE_SHARE for one run. Nothing was marked",
                     missing, active, 100.0 * missing / active, maxDeleteShare * 100));
         }
-        return Map.of("sync_log_id", syncLogId);
+        return counts;
     }
 }

@@ -4,7 +4,7 @@ import com.oraclesync.persistence.PreparedPage;
 import java.util.Map;
 
 /**
- * One page of RECONCILE's ID-only scan: its progress (ids read, unreadable items, last OptyId) and the parameters
+ * One page of RECONCILE's ID-only scan: its progress (ids read, unreadable items, last key) and the parameters
  * of insert-reconcile-seen.sql.
  */
 public record ReconcilePage(PreparedPage progress, Map<String, Object> seenParameters) {

@@ -5,25 +5,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oraclesync.mapping.ColumnType;
 import com.oraclesync.mapping.InvalidItemException;
 import com.oraclesync.mapping.KeysetPosition;
-import com.oraclesync.mapping.OpportunityMapper;
 import com.oraclesync.oracle.OraclePage;
-import com.oraclesync.persistence.OpportunityBatches;
 import com.oraclesync.persistence.PreparedPage;
+import com.oraclesync.persistence.UpsertBatches;
+import com.oraclesync.resource.SyncResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.stereotype.Component;
 
-/** Reads the OptyIds of one page of the ID-only scan; an item without a readable OptyId goes to sync_errors. */
-@Component("reconcilePages")
+/**
+ * Reads the keys of one page of the ID-only scan; an item without a readable key goes to sync_errors. The route's
+ * {@code <name>ReconcilePages} bean.
+ */
 public class ReconcilePages {
 
+    private final String syncName;
     private final String remoteIdField;
     private final ObjectMapper json;
 
-    public ReconcilePages(OpportunityMapper mapper, @Qualifier("oracleObjectMapper") ObjectMapper json) {
-        this.remoteIdField = mapper.remoteIdField();
+    public ReconcilePages(SyncResource resource, ObjectMapper json) {
+        this.syncName = resource.name();
+        this.remoteIdField = resource.keyField();
         this.json = json;
     }
 
@@ -38,13 +40,13 @@ public class ReconcilePages {
                 ids.add(id);
                 last = Math.max(last, id);
             } catch (InvalidItemException e) {
-                errorRows.add(OpportunityBatches.errorRow(syncLogId, raw == null ? null : raw.toString(), e.getMessage(),
+                errorRows.add(UpsertBatches.errorRow(syncName, syncLogId, raw == null ? null : raw.toString(), e.getMessage(),
                         toJson(item)));
             }
         }
         KeysetPosition lastPosition = ids.isEmpty() ? null : KeysetPosition.ofId(last);
         PreparedPage progress = new PreparedPage(page.items().size(), List.of(), errorRows, lastPosition);
-        return new ReconcilePage(progress, Map.of("sync_log_id", syncLogId, "remote_ids", ids.toArray(Long[]::new)));
+        return new ReconcilePage(progress, Map.of("sync_name", syncName, "sync_log_id", syncLogId, "remote_ids", ids.toArray(Long[]::new)));
     }
 
     private long readId(Object raw) {

@@ -32,7 +32,7 @@ final class SyncFailures {
     }
 
     /**
-     * @param oracleResource the opportunities resource, named in messages about Oracle
+     * @param oracleResource the Oracle resource of the run, named in messages about Oracle
      * @param retries        the retries of the page request that failed, or null when the failure was not Oracle's
      */
     static String describe(Throwable failure, String oracleResource, OracleRetryState retries) {
@@ -110,7 +110,7 @@ final class SyncFailures {
         return switch (status) {
             case 401 -> "Oracle rejected the credentials (HTTP 401)" + where + "; check ORACLE_USER / ORACLE_PASS";
             case 403 -> "Oracle refused access (HTTP 403)" + where
-                    + "; the integration user needs a role that can read opportunities";
+                    + "; the integration user needs a role that can read " + lastSegment(oracleResource);
             case 404 -> "Oracle has no such resource (HTTP 404)" + where + "; check ORACLE_BASE_URL and ORACLE_API_VERSION";
             case 400 -> "Oracle rejected the request (HTTP 400)" + where + ": " + abbreviate(http.getResponseBody())
                     + "; check oracle.q-timestamp-pattern, oracle.fields and oracle.rest-framework-version";
@@ -133,6 +133,10 @@ final class SyncFailures {
         } catch (IllegalArgumentException notAUri) {
             return oracleResource;
         }
+    }
+
+    private static String lastSegment(String resource) {
+        return resource.substring(resource.lastIndexOf('/') + 1);
     }
 
     private static String abbreviate(String body) {

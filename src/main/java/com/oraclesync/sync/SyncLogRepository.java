@@ -15,12 +15,12 @@ public class SyncLogRepository {
             UPDATE sync_logs
             SET status = 'FAILED', error_message = :message, completed_at = now(),
                 duration_seconds = EXTRACT(EPOCH FROM now() - started_at)
-            WHERE status = 'RUNNING'
+            WHERE status = 'RUNNING' AND sync_name = :syncName
             """;
 
     private static final String INSERT_RUNNING = """
-            INSERT INTO sync_logs (sync_type, status, trigger, watermark_from, instance_id)
-            VALUES (:type, 'RUNNING', :trigger, :watermarkFrom, :instanceId)
+            INSERT INTO sync_logs (sync_name, sync_type, status, trigger, watermark_from, instance_id)
+            VALUES (:syncName, :type, 'RUNNING', :trigger, :watermarkFrom, :instanceId)
             RETURNING id
             """;
 
@@ -31,7 +31,8 @@ public class SyncLogRepository {
             WHERE id = :id AND status = 'RUNNING'
             """;
 
-    private static final String RUNNING_ID = "SELECT max(id) FROM sync_logs WHERE status = 'RUNNING'";
+    private static final String RUNNING_ID =
+            "SELECT max(id) FROM sync_logs WHERE status = 'RUNNING' AND sync_name = :syncName";
 
     private final JdbcClient jdbc;
 
@@ -39,13 +40,14 @@ public class SyncLogRepository {
         this.jdbc = jdbc;
     }
 
-    /** Closes the RUNNING rows of runs that died; call only while holding the run lock. */
-    public int closeInterrupted() {
-        return jdbc.sql(CLOSE_INTERRUPTED).param("message", INTERRUPTED).update();
+    /** Closes the sync's RUNNING rows of runs that died; call only while holding the sync's run lock. */
+    public int closeInterrupted(String syncName) {
+        return jdbc.sql(CLOSE_INTERRUPTED).param("syncName", syncName).param("message", INTERRUPTED).update();
     }
 
-    public long insertRunning(SyncType type, SyncTrigger trigger, OffsetDateTime watermarkFrom, String instanceId) {
+    public long insertRunning(String syncName, SyncType type, SyncTrigger trigger, OffsetDateTime watermarkFrom, String instanceId) {
         return jdbc.sql(INSERT_RUNNING)
+                .param("syncName", syncName)
                 .param("type", type.name())
                 .param("trigger", trigger.name())
                 .param("watermarkFrom", watermarkFrom)
@@ -58,7 +60,7 @@ public class SyncLogRepository {
         jdbc.sql(MARK_FAILED).param("id", id).param("message", message).update();
     }
 
-    public Optional<Long> runningId() {
-        return jdbc.sql(RUNNING_ID).query(Long.class).optional();
+    public Optional<Long> runningId(String syncName) {
+        return jdbc.sql(RUNNING_ID).param("syncName", syncName).query(Long.class).optional();
     }
 }

@@ -2,21 +2,21 @@ package com.oraclesync.sync;
 
 import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.persistence.PreparedPage;
+import com.oraclesync.resource.SyncResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.apache.camel.Exchange;
 
 /**
- * The state of one run, carried through the route as the exchange property {@code syncRun}. Counts of the page
- * being written stay pending until its transaction commits, so the totals only ever describe committed data.
+ * The state of one run of one resource, carried through the route as the exchange property {@code syncRun}; the
+ * SQL files read what they store from it by name ({@code :#${exchangeProperty.syncRun.logId()}}). Counts of the page
+ * being written stay pending until its transaction commits, so the totals only ever describe committed data. The
+ * run's final status is decided here, in {@link #status()}, and nowhere else.
  */
 public final class SyncRun {
 
-    private final String syncName;
+    private final SyncResource resource;
     private final long logId;
     private final SyncType type;
     private final SyncTrigger trigger;
@@ -30,32 +30,23 @@ public final class SyncRun {
     /** Where the next request starts: the last prepared page's end, which may not be committed yet. */
     private volatile KeysetPosition fetchCursor;
     private volatile boolean firstRequest = true;
-    private CompletableFuture<Exchange> nextPage;
+    private PageAhead prefetched;
     private volatile boolean ended;
+    private boolean slotHeld;
     private boolean hasMore = true;
     private Long totalResults;
-    private int pages;
-    private long fetched;
-    private long newRecords;
-    private long updatedRecords;
+    private RunTotals committed = RunTotals.NONE;
     private long unchangedRecords;
-    private long failedRecords;
     private long deletedRecords;
     private long restoredRecords;
 
     private PreparedPage pendingPage;
-    private long pendingNew;
-    private long pendingUpdated;
+    private RunTotals pendingWrites = RunTotals.NONE;
     private long pendingUnchanged;
-    private long pendingIsolated;
 
-    SyncRun(String syncName, long logId, SyncTrigger trigger, SyncPlan plan, KeysetPosition previousWatermark) {
-        this(syncName, logId, trigger, plan, previousWatermark, VisibilityGuard.OFF);
-    }
-
-    SyncRun(String syncName, long logId, SyncTrigger trigger, SyncPlan plan, KeysetPosition previousWatermark,
+    SyncRun(SyncResource resource, long logId, SyncTrigger trigger, SyncPlan plan, KeysetPosition previousWatermark,
             VisibilityGuard visibilityGuard) {
-        this.syncName = syncName;
+        this.resource = resource;
         this.logId = logId;
         this.type = plan.type();
         this.trigger = trigger;
@@ -69,7 +60,7 @@ public final class SyncRun {
 
     public void pageFetched(int items, boolean oracleHasMore, Long oracleTotalResults) {
         firstRequest = false;
-        if (pages == 0 && totalResults == null) {
+        if (committed.pages() == 0 && totalResults == null) {
             totalResults = oracleTotalResults;
         }
         hasMore = oracleHasMore && items > 0;
@@ -79,99 +70,62 @@ public final class SyncRun {
     public void pagePrepared(PreparedPage page) {
         KeysetPosition last = page.lastPosition();
         if (last == null) {
-            throw new IllegalStateException("Oracle returned a page of " + page.fetched()
-                    + " items none of which has a readable OptyId and LastUpdateDate, so paging cannot continue");
+            throw new IllegalStateException("Oracle returned a page of " + page.fetched() + " items none of which has a "
+                    + "readable " + resource.keyField() + " and " + resource.cursorField() + ", so paging cannot continue");
         }
         if (fetchCursor != null && last.compareTo(fetchCursor) <= 0) {
-            throw new IllegalStateException("Oracle returned a page that ends at " + last + ", not after the cursor "
-                    + fetchCursor + ": the q filter seems to be ignored; check oracle.rest-framework-version (2 or later)");
+            throw new IllegalStateException("Oracle returned a page that ends at " + resource.describe(last)
+                    + ", not after the cursor " + resource.describe(fetchCursor)
+                    + ": the q filter seems to be ignored; check oracle.rest-framework-version (2 or later)");
         }
         fetchCursor = last;
         pendingPage = page;
-        pendingNew = 0;
-        pendingUpdated = 0;
+        pendingWrites = new RunTotals(page.fetched(), 0, 0, page.rejected(), 1);
         pendingUnchanged = 0;
-        pendingIsolated = 0;
     }
 
+    /** The counts of one upsert batch (the resource's upsert.sql, or its row-by-row retry). */
     public void batchWritten(Map<String, Object> counts) {
-        pendingNew += ((Number) counts.get("new_records")).longValue();
-        pendingUpdated += ((Number) counts.get("updated_records")).longValue();
-        pendingUnchanged += ((Number) counts.get("unchanged_records")).longValue();
-        if (counts.get("failed_records") instanceof Number isolated) {
-            pendingIsolated += isolated.longValue();
-        }
+        long isolated = counts.get("failed_records") instanceof Number number ? number.longValue() : 0;
+        pendingWrites = pendingWrites.plus(new RunTotals(0, number(counts, "new_records"),
+                number(counts, "updated_records"), isolated, 0));
+        pendingUnchanged += number(counts, "unchanged_records");
     }
 
-    /** The outcome of a RECONCILE run's marking step (mark-deleted-opportunities.sql). */
+    /** The outcome of a RECONCILE run's marking step (the resource's mark-deleted.sql). */
     public void reconciled(Map<String, Object> counts) {
-        deletedRecords = ((Number) counts.get("deleted_records")).longValue();
-        restoredRecords = ((Number) counts.get("restored_records")).longValue();
+        deletedRecords = number(counts, "deleted_records");
+        restoredRecords = number(counts, "restored_records");
     }
 
     public void pageCommitted() {
-        pages++;
-        fetched += pendingPage.fetched();
-        failedRecords += pendingPage.rejected() + pendingIsolated;
-        newRecords += pendingNew;
-        updatedRecords += pendingUpdated;
+        committed = committed.plus(pendingWrites);
         unchangedRecords += pendingUnchanged;
         cursor = pendingPage.lastPosition();
         pendingPage = null;
+        pendingWrites = RunTotals.NONE;
+        pendingUnchanged = 0;
     }
 
-    /** Parameters of advance-checkpoint.sql: the pending page's last position. */
-    public Map<String, Object> checkpointParameters() {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("sync_name", syncName);
-        parameters.put("checkpoint_ts", pendingPage.lastPosition().updatedAt());
-        parameters.put("checkpoint_id", pendingPage.lastPosition().remoteId());
-        return parameters;
+    /** The totals as they will be once the page being written commits: what its transaction writes to sync_logs. */
+    public RunTotals totalsWithPendingPage() {
+        return committed.plus(pendingWrites);
     }
 
-    /** Parameters of update-sync-log-progress.sql: totals as they will be once the pending page commits. */
-    public Map<String, Object> progressParameters() {
-        Map<String, Object> parameters = countParameters();
-        parameters.put("total_fetched", fetched + pendingPage.fetched());
-        parameters.put("new_records", newRecords + pendingNew);
-        parameters.put("updated_records", updatedRecords + pendingUpdated);
-        parameters.put("failed_records", failedRecords + pendingPage.rejected() + pendingIsolated);
-        parameters.put("pages", pages + 1);
-        return parameters;
-    }
-
-    /** Parameters of the RECONCILE statements: the run's log id (the key of its reconcile_seen rows) and sync name. */
-    public Map<String, Object> reconcileParameters() {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("sync_log_id", logId);
-        parameters.put("sync_name", syncName);
-        return parameters;
-    }
-
-    /** Parameters of advance-watermark.sql and close-sync-log.sql for a run that reached the end of the data. */
-    public Map<String, Object> completionParameters() {
-        KeysetPosition watermark = newWatermark();
-        Map<String, Object> parameters = countParameters();
-        parameters.put("sync_name", syncName);
-        parameters.put("status", status());
-        parameters.put("error_message", problems());
-        parameters.put("deleted_records", deletedRecords);
-        parameters.put("restored_records", restoredRecords);
-        parameters.put("watermark_ts", watermark == null ? null : watermark.updatedAt());
-        parameters.put("watermark_id", watermark == null ? null : watermark.remoteId());
-        parameters.put("full", type == SyncType.FULL);
-        parameters.put("duration_seconds", elapsed().toMillis() / 1000.0);
-        return parameters;
+    /** The page being written: its last position becomes the checkpoint in the page's transaction. */
+    public KeysetPosition pendingPosition() {
+        return pendingPage.lastPosition();
     }
 
     /** SUCCESS, or PARTIAL when records could not be stored or the visibility guard has a warning. */
     public String status() {
-        return failedRecords > 0 || visibilityWarning() != null ? "PARTIAL" : "SUCCESS";
+        return committed.failed() > 0 || visibilityWarning() != null ? "PARTIAL" : "SUCCESS";
     }
 
     /** What a PARTIAL run's log says, or null. */
     public String problems() {
-        String rejected = failedRecords == 0 ? null : failedRecords + " record(s) could not be stored; their reasons "
+        long failed = committed.failed();
+        String rejected = failed == 0 ? null : failed + " record(s) could not be stored; their reasons "
                 + "and raw items are in sync_errors (sync_log_id " + logId + ")";
         String visibility = visibilityWarning();
         if (rejected == null || visibility == null) {
@@ -181,30 +135,50 @@ public final class SyncRun {
     }
 
     private String visibilityWarning() {
-        return type == SyncType.FULL && !resumed ? visibilityGuard.warning(fetched) : null;
+        return type == SyncType.FULL && !resumed ? visibilityGuard.warning(committed.fetched()) : null;
     }
 
     /** The watermark never moves back: a run that saw nothing new keeps the previous one; a RECONCILE never moves it. */
-    KeysetPosition newWatermark() {
+    public KeysetPosition newWatermark() {
         if (cursor == null || type == SyncType.RECONCILE) {
             return previousWatermark;
         }
         return previousWatermark == null || cursor.compareTo(previousWatermark) > 0 ? cursor : previousWatermark;
     }
 
-    private Map<String, Object> countParameters() {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("log_id", logId);
-        parameters.put("total_fetched", fetched);
-        parameters.put("new_records", newRecords);
-        parameters.put("updated_records", updatedRecords);
-        parameters.put("failed_records", failedRecords);
-        parameters.put("pages", pages);
-        return parameters;
+    public OffsetDateTime newWatermarkTs() {
+        KeysetPosition watermark = newWatermark();
+        return watermark == null ? null : watermark.updatedAt();
+    }
+
+    public Long newWatermarkId() {
+        KeysetPosition watermark = newWatermark();
+        return watermark == null ? null : watermark.remoteId();
+    }
+
+    public boolean full() {
+        return type == SyncType.FULL;
     }
 
     public Duration elapsed() {
         return Duration.between(startedAt, Instant.now());
+    }
+
+    public double elapsedSeconds() {
+        return elapsed().toMillis() / 1000.0;
+    }
+
+    public SyncResource resource() {
+        return resource;
+    }
+
+    public String syncName() {
+        return resource.name();
+    }
+
+    /** The key of the sync's sync_state row. */
+    public String stateName() {
+        return resource.stateName();
     }
 
     public long logId() {
@@ -241,19 +215,32 @@ public final class SyncRun {
         return ended;
     }
 
-    void end() {
+    /** Ends the run; true when it held a run slot, which the caller gives back. */
+    synchronized boolean end() {
         ended = true;
-        nextPage = null;
+        prefetched = null;
+        boolean heldSlot = slotHeld;
+        slotHeld = false;
+        return heldSlot;
     }
 
-    void nextPageRequested(CompletableFuture<Exchange> request) {
-        nextPage = request;
+    synchronized void slotTaken() {
+        slotHeld = true;
+    }
+
+    synchronized void prefetchStarted(PageAhead request) {
+        prefetched = request;
+    }
+
+    /** Whether the next page was requested while the previous one was written. */
+    public synchronized boolean hasPrefetchedPage() {
+        return prefetched != null;
     }
 
     /** The request for the next page started while the previous page was written, or null; taken only once. */
-    CompletableFuture<Exchange> takeNextPage() {
-        CompletableFuture<Exchange> request = nextPage;
-        nextPage = null;
+    synchronized PageAhead takePrefetchedPage() {
+        PageAhead request = prefetched;
+        prefetched = null;
         return request;
     }
 
@@ -270,19 +257,19 @@ public final class SyncRun {
     }
 
     public int pages() {
-        return pages;
+        return (int) committed.pages();
     }
 
     public long fetched() {
-        return fetched;
+        return committed.fetched();
     }
 
     public long newRecords() {
-        return newRecords;
+        return committed.newRecords();
     }
 
     public long updatedRecords() {
-        return updatedRecords;
+        return committed.updated();
     }
 
     public long unchangedRecords() {
@@ -290,7 +277,7 @@ public final class SyncRun {
     }
 
     public long failedRecords() {
-        return failedRecords;
+        return committed.failed();
     }
 
     public long deletedRecords() {
@@ -305,8 +292,12 @@ public final class SyncRun {
         return startedAt;
     }
 
+    private static long number(Map<String, Object> counts, String name) {
+        return ((Number) counts.get(name)).longValue();
+    }
+
     @Override
     public String toString() {
-        return type + " sync (log " + logId + ", " + trigger + ")";
+        return type + " sync of " + resource.name() + " (log " + logId + ", " + trigger + ")";
     }
 }

@@ -1,19 +1,22 @@
 package com.oraclesync.sync;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One run at a time across every instance that shares the database: a session-level PostgreSQL advisory lock,
- * held on a connection of its own for the whole run. If the process dies, PostgreSQL ends the session and the
- * lock goes with it, so a crash never leaves the sync locked.
+ * One run per sync at a time across every instance that shares the database, while different syncs may run side by
+ * side: a session-level PostgreSQL advisory lock per sync name (the sync_state key), held on a connection of its own
+ * for the whole run. If the process dies, PostgreSQL ends the session and the lock goes with it, so a crash never
+ * leaves a sync locked.
  */
 @Component
 public class SyncRunLock {
@@ -29,17 +32,20 @@ public class SyncRunLock {
             """;
 
     private final DataSource dataSource;
-    private final long key;
-    private Connection holder;
+    private final Map<String, Connection> holders = new HashMap<>();
 
-    public SyncRunLock(DataSource dataSource, SyncProperties properties) {
+    public SyncRunLock(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.key = ("oracle-sync:" + properties.name()).hashCode();
     }
 
-    /** @return true when this call took the lock; false when a run (here or elsewhere) holds it. */
-    public synchronized boolean tryAcquire() {
-        if (holder != null) {
+    /** The advisory lock key of a sync; other tools may take it to hold a sync off. */
+    public static long key(String stateName) {
+        return ("oracle-sync:" + stateName).hashCode();
+    }
+
+    /** @return true when this call took the sync's lock; false when a run (here or elsewhere) holds it. */
+    public synchronized boolean tryAcquire(String stateName) {
+        if (holders.containsKey(stateName)) {
             return false;
         }
         Connection connection = null;
@@ -47,11 +53,11 @@ public class SyncRunLock {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
             try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                statement.setLong(1, key);
+                statement.setLong(1, key(stateName));
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
                     if (result.getBoolean(1)) {
-                        holder = connection;
+                        holders.put(stateName, connection);
                         return true;
                     }
                 }
@@ -64,11 +70,12 @@ public class SyncRunLock {
         }
     }
 
-    /** Whether a run holds the lock, here or on another instance; reads pg_locks and takes nothing. */
-    public boolean isHeldAnywhere() {
-        if (isHeldHere()) {
+    /** Whether a run of the sync holds its lock, here or on another instance; reads pg_locks and takes nothing. */
+    public boolean isHeldAnywhere(String stateName) {
+        if (isHeldHere(stateName)) {
             return true;
         }
+        long key = key(stateName);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(HELD_ANYWHERE)) {
             // pg_locks shows a bigint advisory key as two 32-bit halves, with objsubid 1
@@ -83,25 +90,31 @@ public class SyncRunLock {
         }
     }
 
-    public synchronized boolean isHeldHere() {
-        return holder != null;
+    public synchronized boolean isHeldHere(String stateName) {
+        return holders.containsKey(stateName);
     }
 
-    public synchronized void release() {
+    /** Whether this instance runs any sync. */
+    public synchronized boolean isHeldHere() {
+        return !holders.isEmpty();
+    }
+
+    public synchronized void release(String stateName) {
+        Connection holder = holders.remove(stateName);
         if (holder == null) {
             return;
         }
         try (PreparedStatement statement = holder.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            statement.setLong(1, key);
+            statement.setLong(1, key(stateName));
             statement.execute();
         } catch (SQLException e) {
-            log.warn("Could not release the sync lock cleanly ({}); evicting its connection releases it", e.getMessage());
+            log.warn("Could not release the sync lock of {} cleanly ({}); evicting its connection releases it",
+                    stateName, e.getMessage());
             if (dataSource instanceof HikariDataSource pool) {
                 pool.evictConnection(holder);
             }
         } finally {
             closeQuietly(holder);
-            holder = null;
         }
     }
 

@@ -2,14 +2,16 @@ package com.oraclesync.sync;
 
 import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.oracle.OraclePage;
-import com.oraclesync.oracle.OracleResponses;
 import com.oraclesync.oracle.OracleRetryState;
 import com.oraclesync.persistence.PreparedPage;
+import com.oraclesync.resource.SyncResource;
+import com.oraclesync.resource.SyncResources;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;
@@ -29,70 +31,91 @@ public class SyncRuns {
     private static final Duration RUNNING_LOG_WAIT = Duration.ofSeconds(2);
 
     private final SyncProperties properties;
+    private final SyncResources resources;
     private final SyncRunLock lock;
+    private final RunSlots slots;
     private final SyncStateRepository state;
     private final SyncLogRepository logs;
     private final TransactionTemplate transaction;
-    private final String oracleResource;
     private final List<SyncRunListener> listeners;
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName();
 
-    /** A failure that could not be written to sync_logs (the database was down); the next run writes it first. */
-    private volatile UnrecordedFailure unrecordedFailure;
+    /** Per sync: a failure that could not be written to sync_logs (the database was down); its next run writes it. */
+    private final Map<String, UnrecordedFailure> unrecordedFailures = new ConcurrentHashMap<>();
 
-    public SyncRuns(SyncProperties properties, SyncRunLock lock, SyncStateRepository state, SyncLogRepository logs,
-                    TransactionTemplate transaction, OracleResponses oracleResponses,
+    public SyncRuns(SyncProperties properties, SyncResources resources, SyncRunLock lock, RunSlots slots,
+                    SyncStateRepository state, SyncLogRepository logs, TransactionTemplate transaction,
                     ObjectProvider<SyncRunListener> listeners) {
         this.properties = properties;
+        this.resources = resources;
         this.lock = lock;
+        this.slots = slots;
         this.state = state;
         this.logs = logs;
         this.transaction = transaction;
-        this.oracleResource = oracleResponses.resource();
         this.listeners = listeners.orderedStream().toList();
     }
 
-    /**
-     * Takes the run lock, closes logs of runs that died, plans the run from sync_state and opens its RUNNING log.
-     *
-     * @throws SyncAlreadyRunningException when a run holds the lock, here or on another instance
-     */
+    /** {@link #begin(String, String, String)} for the default sync. */
     public SyncRun begin(String mode, String trigger) {
+        return begin(resources.defaultResource().name(), mode, trigger);
+    }
+
+    /**
+     * Takes the sync's run lock, closes its logs of runs that died, plans the run from sync_state and opens its
+     * RUNNING log.
+     *
+     * @throws SyncAlreadyRunningException when a run of this sync holds the lock, here or on another instance
+     */
+    public SyncRun begin(String sync, String mode, String trigger) {
+        SyncResource resource = resources.named(sync);
         SyncMode requested = SyncMode.parse(mode);
         SyncTrigger triggeredBy = SyncTrigger.valueOf(trigger);
-        if (!lock.tryAcquire()) {
-            throw new SyncAlreadyRunningException(runningLogId());
+        if (!lock.tryAcquire(resource.stateName())) {
+            throw new SyncAlreadyRunningException(resource.name(), runningLogId(resource));
         }
         try {
-            UnrecordedFailure failure = unrecordedFailure;
-            SyncRun run = transaction.execute(status -> open(requested, triggeredBy, failure));
+            UnrecordedFailure failure = unrecordedFailures.get(resource.name());
+            SyncRun run = transaction.execute(status -> open(resource, requested, triggeredBy, failure));
             if (failure != null) {
-                unrecordedFailure = null;
+                unrecordedFailures.remove(resource.name(), failure);
             }
-            log.info("Sync {} started: {} ({}), trigger {}{}", run.logId(), run.type(), describeStart(run), run.trigger(),
+            log.info("Sync {} started: {} of {} ({}), trigger {}{}", run.logId(), run.type(), resource.name(),
+                    describeStart(run), run.trigger(),
                     run.resumed() ? ", resuming an interrupted run from its checkpoint" : "");
             notifyListeners(run, listener -> listener.started(run));
             return run;
         } catch (RuntimeException e) {
-            lock.release();
+            lock.release(resource.stateName());
             throw e;
         }
     }
 
-    /** At start-up: a RUNNING log with no run holding the lock belongs to a process that died. */
+    /** The run route's first step: waits while sync.max-concurrent-runs runs of other syncs carry out here. */
+    public void awaitSlot(SyncRun run) throws InterruptedException {
+        slots.take(run);
+    }
+
+    /**
+     * At start-up, for every sync: its sync_state row exists, and a RUNNING log with no run holding its lock belongs
+     * to a process that died.
+     */
     @EventListener(ApplicationStartedEvent.class)
     public void closeInterruptedRuns() {
-        if (!lock.tryAcquire()) {
-            return;
-        }
-        try {
-            int closed = logs.closeInterrupted();
-            if (closed > 0) {
-                log.warn("Closed {} sync log(s) left RUNNING by a stopped process as FAILED (interrupted); "
-                        + "the next run resumes from the checkpoint", closed);
+        for (SyncResource resource : resources.all()) {
+            state.createIfMissing(resource.stateName());
+            if (!lock.tryAcquire(resource.stateName())) {
+                continue;
             }
-        } finally {
-            lock.release();
+            try {
+                int closed = logs.closeInterrupted(resource.name());
+                if (closed > 0) {
+                    log.warn("Closed {} sync log(s) of {} left RUNNING by a stopped process as FAILED (interrupted); "
+                            + "the next run resumes from the checkpoint", closed, resource.name());
+                }
+            } finally {
+                lock.release(resource.stateName());
+            }
         }
     }
 
@@ -118,19 +141,18 @@ public class SyncRuns {
     }
 
     public void completed(SyncRun run) {
-        run.end();
-        lock.release();
+        end(run);
         double seconds = Math.max(0.001, run.elapsed().toMillis() / 1000.0);
         if (run.type() == SyncType.RECONCILE) {
-            log.info("Reconcile {} {}: Oracle returned {} ids in {} pages; {} rows marked deleted, {} restored, in {} s",
-                    run.logId(), run.status(), run.fetched(), run.pages(), run.deletedRecords(), run.restoredRecords(),
+            log.info("Reconcile {} {}: {}: Oracle returned {} ids in {} pages; {} rows marked deleted, {} restored, "
+                            + "in {} s", run.logId(), run.status(), run.syncName(), run.fetched(), run.pages(), run.deletedRecords(), run.restoredRecords(),
                     String.format("%.1f", seconds));
         } else {
-            log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, "
+            log.info("Sync {} {}: {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, "
                             + "{} records/s; watermark {}",
-                    run.logId(), run.status(), run.fetched(), run.newRecords(), run.updatedRecords(),
+                    run.logId(), run.status(), run.syncName(), run.fetched(), run.newRecords(), run.updatedRecords(),
                     run.unchangedRecords(), run.failedRecords(), run.pages(), String.format("%.1f", seconds),
-                    Math.round(run.fetched() / seconds), run.newWatermark());
+                    Math.round(run.fetched() / seconds), run.resource().describe(run.newWatermark()));
             if (run.problems() != null) {
                 log.warn("Sync {} PARTIAL: {}", run.logId(), run.problems());
             }
@@ -142,30 +164,37 @@ public class SyncRuns {
     public void failed(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         SyncRun run = exchange.getProperty("syncRun", SyncRun.class);
-        String message = SyncFailures.describe(cause, oracleResource,
-                exchange.getProperty(OracleRetryState.PROPERTY, OracleRetryState.class));
         if (run == null) {
-            log.error("Sync could not start: {}", message);
+            log.error("Sync could not start: {}", SyncFailures.describe(cause, "Oracle"));
             return;
         }
-        run.end();
+        String message = SyncFailures.describe(cause, run.resource().resourceUrl(),
+                exchange.getProperty(OracleRetryState.PROPERTY, OracleRetryState.class));
         try {
             logs.markFailed(run.logId(), message);
         } catch (RuntimeException e) {
-            unrecordedFailure = new UnrecordedFailure(run.logId(), message);
+            unrecordedFailures.put(run.syncName(), new UnrecordedFailure(run.logId(), message));
             log.error("Could not mark sync {} as FAILED in sync_logs ({}); the next run records it",
                     run.logId(), e.getMessage());
         } finally {
-            lock.release();
+            end(run);
         }
         if (run.type() == SyncType.RECONCILE) {
-            log.error("Reconcile {} FAILED after {} pages ({} ids read): {}. A reconcile does not resume: the next one "
+            log.error("Reconcile {} FAILED (" + run.syncName() + ") after {} pages ({} ids read): {}. A reconcile does not resume: the next one "
                     + "reads every id again", run.logId(), run.pages(), run.fetched(), message);
         } else {
-            log.error("Sync {} FAILED after {} pages ({} records committed): {}{}", run.logId(), run.pages(),
+            log.error("Sync {} FAILED (" + run.syncName() + ") after {} pages ({} records committed): {}{}", run.logId(), run.pages(),
                     run.fetched(), message, message.contains("resumes") ? "" : ". The next run resumes from the checkpoint.");
         }
         notifyListeners(run, listener -> listener.failed(run, message));
+    }
+
+    /** Ends the run: gives back its slot and its lock. */
+    private void end(SyncRun run) {
+        if (run.end()) {
+            slots.giveBack();
+        }
+        lock.release(run.stateName());
     }
 
     private void notifyListeners(SyncRun run, Consumer<SyncRunListener> event) {
@@ -183,31 +212,33 @@ public class SyncRuns {
      * The log of the run that holds the lock. A run that took the lock a moment ago commits its RUNNING row a few
      * milliseconds later, so a trigger at the same moment waits briefly for it rather than answer without an id.
      */
-    private Long runningLogId() {
+    private Long runningLogId(SyncResource resource) {
         long deadline = System.nanoTime() + RUNNING_LOG_WAIT.toNanos();
         while (true) {
-            Optional<Long> running = logs.runningId();
-            if (running.isPresent() || System.nanoTime() > deadline || !lock.isHeldAnywhere()) {
+            Optional<Long> running = logs.runningId(resource.name());
+            if (running.isPresent() || System.nanoTime() > deadline || !lock.isHeldAnywhere(resource.stateName())) {
                 return running.orElse(null);
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
     }
 
-    private SyncRun open(SyncMode requested, SyncTrigger trigger, UnrecordedFailure failure) {
+    private SyncRun open(SyncResource resource, SyncMode requested, SyncTrigger trigger, UnrecordedFailure failure) {
         if (failure != null) {
             logs.markFailed(failure.logId(), failure.message());
         }
-        logs.closeInterrupted();
-        SyncState current = state.load(properties.name());
+        logs.closeInterrupted(resource.name());
+        state.createIfMissing(resource.stateName());
+        SyncState current = state.load(resource.stateName());
         SyncPlan plan = SyncPlan.of(requested, current, properties.overlap());
-        long logId = logs.insertRunning(plan.type(), trigger, plan.from(), instanceId);
+        long logId = logs.insertRunning(resource.name(), plan.type(), trigger, plan.from(), instanceId);
         VisibilityGuard guard = plan.type() == SyncType.FULL && !plan.resumed()
-                ? new VisibilityGuard(state.activeRecords(), properties.visibilityGuardShare()) : VisibilityGuard.OFF;
-        SyncRun run = new SyncRun(properties.name(), logId, trigger, plan, current.watermark(), guard);
+                ? new VisibilityGuard(state.activeRecords(resource), properties.visibilityGuardShare(), resource.itemName())
+                : VisibilityGuard.OFF;
+        SyncRun run = new SyncRun(resource, logId, trigger, plan, current.watermark(), guard);
         if (plan.type() != SyncType.RECONCILE) {
             // a RECONCILE keeps the checkpoint of an unfinished sync, which the next sync resumes
-            state.startRun(properties.name(), run);
+            state.startRun(resource.stateName(), run);
         }
         return run;
     }
@@ -218,8 +249,9 @@ public class SyncRuns {
     private static String describeStart(SyncRun run) {
         KeysetPosition cursor = run.cursor();
         if (cursor != null) {
-            return "after " + cursor;
+            return "after " + run.resource().describe(cursor);
         }
-        return run.watermarkFrom() == null ? "all records" : "LastUpdateDate >= " + run.watermarkFrom();
+        return run.watermarkFrom() == null ? "all records"
+                : run.resource().cursorField() + " >= " + run.watermarkFrom();
     }
 }

@@ -1,6 +1,8 @@
 package com.oraclesync.sync;
 
 import com.oraclesync.mapping.KeysetPosition;
+import com.oraclesync.resource.SqlFiles;
+import com.oraclesync.resource.SyncResource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -22,7 +24,9 @@ public class SyncStateRepository {
             WHERE sync_name = :syncName
             """;
 
-    private static final String ACTIVE_RECORDS = "SELECT count(*) FROM opportunities WHERE deleted_at IS NULL";
+    private static final String CREATE_ROW = """
+            INSERT INTO sync_state (sync_name) VALUES (:syncName) ON CONFLICT (sync_name) DO NOTHING
+            """;
 
     private final JdbcClient jdbc;
 
@@ -30,12 +34,16 @@ public class SyncStateRepository {
         this.jdbc = jdbc;
     }
 
+    /** A resource's first run starts from an empty sync_state row. */
+    public void createIfMissing(String syncName) {
+        jdbc.sql(CREATE_ROW).param("syncName", syncName).update();
+    }
+
     public SyncState load(String syncName) {
         return jdbc.sql(SELECT_STATE).param("syncName", syncName)
                 .query(SyncStateRepository::toState)
                 .optional()
-                .orElseThrow(() -> new IllegalStateException("sync_state has no row for '" + syncName
-                        + "'; the V3 migration creates it: check that Flyway ran against this database"));
+                .orElseThrow(() -> new IllegalStateException("sync_state has no row for '" + syncName + "'"));
     }
 
     public void startRun(String syncName, SyncRun run) {
@@ -53,9 +61,9 @@ public class SyncStateRepository {
         }
     }
 
-    /** The rows not marked deleted. */
-    public long activeRecords() {
-        return jdbc.sql(ACTIVE_RECORDS).query(Long.class).single();
+    /** The resource's rows not marked deleted, by its count-active.sql. */
+    public long activeRecords(SyncResource resource) {
+        return jdbc.sql(SqlFiles.forJdbcClient(resource.sqlFile("count-active.sql"))).query(Long.class).single();
     }
 
     private static SyncState toState(ResultSet rs, int row) throws SQLException {

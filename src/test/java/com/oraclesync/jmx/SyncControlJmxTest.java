@@ -30,7 +30,7 @@ class SyncControlJmxTest extends ApiTestSupport {
 
     private static LoopbackJmxServer jmxServer;
 
-    private final ObjectName control = objectName(SyncControl.OBJECT_NAME);
+    private final ObjectName control = objectName(SyncControl.objectName("opportunities"));
     private JMXConnector connector;
     private MBeanServerConnection mbeans;
 

@@ -52,7 +52,7 @@ class MonitoringEndpointsTest extends ApiTestSupport {
         assertThat(grown(before, after, "oracle_sync_records_failed_total")).isEqualTo(1);
         assertThat(grown(before, after, "oracle_sync_pages_fetched_total")).isEqualTo((Integer) log.get("pages"));
         assertThat(value(after, "oracle_sync_run_duration_seconds_count",
-                "status=\"PARTIAL\",trigger=\"HTTP\",type=\"INCREMENTAL\"")).isEqualTo(1);
+                "status=\"PARTIAL\",sync=\"opportunities\",trigger=\"HTTP\",type=\"INCREMENTAL\"")).isEqualTo(1);
         Map<String, Object> state = syncState();
         assertThat(value(after, "oracle_sync_last_success_timestamp_seconds", ""))
                 .isCloseTo(((Timestamp) state.get("last_success_at")).toInstant().toEpochMilli() / 1000.0, within(0.01));

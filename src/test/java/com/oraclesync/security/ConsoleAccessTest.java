@@ -106,7 +106,7 @@ class ConsoleAccessTest extends ApiTestSupport {
                     .isEqualTo(camel.getRouteController().getRouteStatus(id).name());
         });
         assertThat(listed).containsExactlyInAnyOrderElementsOf(camel.getRoutes().stream().map(Route::getRouteId).toList());
-        assertThat(listed).contains("sync-opportunities", "sync-schedule", "sync-api-start", "sync-api-status");
+        assertThat(listed).contains("sync-opportunities", "sync-opportunities-schedule", "sync-api-start", "sync-api-status");
         long statusExchanges = routes.get("value").get("org.apache.camel:context=" + context
                 + ",type=routes,name=\"sync-api-status\"").get("ExchangesTotal").asLong();
         assertThat(statusExchanges).isGreaterThanOrEqualTo(1);

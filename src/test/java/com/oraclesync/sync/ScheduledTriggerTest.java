@@ -17,14 +17,11 @@ class ScheduledTriggerTest extends SyncTestSupport {
     @Autowired
     private DataSource dataSource;
 
-    @Autowired
-    private SyncProperties properties;
-
     @Test
     void fireWhileAnotherInstanceRunsIsSkippedWithAWarning() throws Exception {
         // given: another instance holds the run lock
         oracle.store().put(opportunity(1L).build());
-        long key = ("oracle-sync:" + properties.name()).hashCode();
+        long key = SyncRunLock.key("oracle_opportunities");
         try (Connection otherInstance = dataSource.getConnection();
              LogLines triggers = LogLines.of("com.oraclesync.sync.SyncTriggers")) {
             lock(otherInstance, "pg_advisory_lock", key);

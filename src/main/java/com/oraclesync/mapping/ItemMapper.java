@@ -2,26 +2,28 @@ package com.oraclesync.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.oraclesync.resource.SyncResource;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.stereotype.Component;
 
-/** Applies the configured field mapping to one Oracle item. No I/O. */
-@Component("opportunityMapper")
-public class OpportunityMapper {
+/** Applies one resource's field mapping to an Oracle item; the route's {@code <name>Mapper} bean. No I/O. */
+public class ItemMapper {
 
     private final List<ColumnMapping> columns;
-    private final String remoteIdField;
-    private final String updatedAtField;
+    private final String keyField;
+    private final String keyColumn;
+    private final String cursorField;
+    private final String cursorColumn;
     private final ObjectMapper json;
 
-    public OpportunityMapper(MappingProperties properties, @Qualifier("oracleObjectMapper") ObjectMapper json) {
-        this.columns = properties.columns();
-        this.remoteIdField = sourceOf(OpportunityColumns.REMOTE_ID);
-        this.updatedAtField = sourceOf(OpportunityColumns.ORACLE_UPDATED_AT);
+    public ItemMapper(SyncResource resource, ObjectMapper json) {
+        this.columns = resource.columns();
+        this.keyField = resource.keyField();
+        this.keyColumn = resource.keyColumn();
+        this.cursorField = resource.cursorField();
+        this.cursorColumn = resource.cursorColumn();
         this.json = json;
     }
 
@@ -30,7 +32,7 @@ public class OpportunityMapper {
         try {
             return toRow(item, payload);
         } catch (InvalidItemException e) {
-            Object remoteId = item.get(remoteIdField);
+            Object remoteId = item.get(keyField);
             return new MappedItem.Rejected(positionOrNull(item), remoteId == null ? null : remoteId.toString(),
                     e.getMessage(), payload);
         }
@@ -46,30 +48,21 @@ public class OpportunityMapper {
                 throw new InvalidItemException(mapping.source(), raw, e.getMessage());
             }
         }
-        Long remoteId = (Long) row.get(OpportunityColumns.REMOTE_ID);
+        Long remoteId = (Long) row.get(keyColumn);
         if (remoteId == null) {
-            throw new InvalidItemException(remoteIdField, item.get(remoteIdField), "is missing");
+            throw new InvalidItemException(keyField, item.get(keyField), "is missing");
         }
-        OffsetDateTime updatedAt = (OffsetDateTime) row.get(OpportunityColumns.ORACLE_UPDATED_AT);
+        OffsetDateTime updatedAt = (OffsetDateTime) row.get(cursorColumn);
         if (updatedAt == null) {
-            throw new InvalidItemException(updatedAtField, item.get(updatedAtField), "is missing");
+            throw new InvalidItemException(cursorField, item.get(cursorField), "is missing");
         }
         return new MappedItem.Row(new KeysetPosition(updatedAt, remoteId), row, payload);
     }
 
-    /** The Oracle field names the keyset paging orders and filters by. */
-    public String remoteIdField() {
-        return remoteIdField;
-    }
-
-    public String updatedAtField() {
-        return updatedAtField;
-    }
-
     private KeysetPosition positionOrNull(Map<String, Object> item) {
         try {
-            Object remoteId = ColumnType.INTEGER.convert(item.get(remoteIdField));
-            Object updatedAt = ColumnType.TIMESTAMPTZ.convert(item.get(updatedAtField));
+            Object remoteId = ColumnType.INTEGER.convert(item.get(keyField));
+            Object updatedAt = ColumnType.TIMESTAMPTZ.convert(item.get(cursorField));
             return remoteId == null || updatedAt == null ? null : new KeysetPosition((OffsetDateTime) updatedAt, (Long) remoteId);
         } catch (IllegalArgumentException e) {
             return null;
@@ -82,13 +75,5 @@ public class OpportunityMapper {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise an Oracle item back to JSON", e);
         }
-    }
-
-    private String sourceOf(String column) {
-        return columns.stream()
-                .filter(mapping -> mapping.column().equals(column))
-                .map(ColumnMapping::source)
-                .findFirst()
-                .orElseThrow();
     }
 }

@@ -1,8 +1,13 @@
 -- One statement per batch, the same text whatever the batch size: every row parameter is an array with one
--- element per row. workflow_status is ours: NEW on insert, kept on update unless Oracle's status is closed.
+-- element per row, named after its column. workflow_status is ours: NEW on insert, kept on update unless Oracle's
+-- status is one of closed_statuses (sync.resources.opportunities.parameters, SYNC_CLOSED_STATUSES), upper-cased.
 -- The stale-write guard keeps a stored row whose LastUpdateDate is newer than the incoming one.
 -- The outer SELECT sees the table as it was before the upsert, which tells new, updated and unchanged rows apart.
-WITH incoming AS (
+WITH closed AS (
+    SELECT upper(trim(status)) AS status
+    FROM unnest(string_to_array(CAST(:#closed_statuses AS text), ',')) AS s (status)
+),
+incoming AS (
     SELECT *
     FROM unnest(
         CAST(:#remote_id AS bigint[]),
@@ -54,7 +59,7 @@ written AS (
         oracle_created_at  = EXCLUDED.oracle_created_at,
         oracle_updated_at  = EXCLUDED.oracle_updated_at,
         source_payload     = EXCLUDED.source_payload,
-        workflow_status    = CASE WHEN upper(EXCLUDED.status_code) = ANY (CAST(:#closed_statuses AS text[]))
+        workflow_status    = CASE WHEN upper(EXCLUDED.status_code) IN (SELECT status FROM closed)
                                   THEN upper(EXCLUDED.status_code)
                                   ELSE o.workflow_status END,
         last_synced_at     = now(),

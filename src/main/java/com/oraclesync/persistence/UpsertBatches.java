@@ -1,34 +1,35 @@
 package com.oraclesync.persistence;
 
+import com.oraclesync.mapping.ColumnMapping;
 import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.mapping.MappedItem;
-import com.oraclesync.mapping.MappingProperties;
-import com.oraclesync.mapping.OpportunityColumns;
-import com.oraclesync.sync.SyncProperties;
-import java.math.BigDecimal;
+import com.oraclesync.resource.SyncResource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /**
  * Turns a page of mapped items into upsert batches: de-duplicated by remote id (the newest version wins, since a
- * multi-row upsert may not touch one key twice), and transposed into one text array per column for
- * upsert-opportunities.sql, so that every batch runs the same single statement.
+ * multi-row upsert may not touch one key twice), and transposed into one text array per mapped column (plus
+ * {@code source_payload}) for the resource's upsert.sql, so that every batch runs the same single statement. The
+ * resource's {@code parameters} ride along, for the rules its SQL applies. The route's {@code <name>Batches} bean.
  */
-@Component("opportunityBatches")
-public class OpportunityBatches {
+public class UpsertBatches {
 
-    private static final List<String> ROW_ARRAYS = rowArrays();
-
+    private final String syncName;
     private final int batchSize;
-    private final String[] closedStatuses;
+    private final List<String> rowArrays;
+    private final Map<String, String> parameters;
 
-    public OpportunityBatches(SyncProperties sync, MappingProperties mapping) {
-        this.batchSize = sync.batchSize();
-        this.closedStatuses = mapping.closedStatuses().toArray(String[]::new);
+    public UpsertBatches(SyncResource resource) {
+        this.syncName = resource.name();
+        this.batchSize = resource.batchSize();
+        List<String> arrays = new ArrayList<>(resource.columns().stream().map(ColumnMapping::column).toList());
+        arrays.add("source_payload");
+        this.rowArrays = List.copyOf(arrays);
+        this.parameters = resource.parameters();
     }
 
     public PreparedPage prepare(List<MappedItem> items, long syncLogId) {
@@ -58,22 +59,17 @@ public class OpportunityBatches {
     }
 
     private Map<String, Object> columnArrays(List<MappedItem.Row> rows) {
-        Map<String, Object> parameters = new HashMap<>();
-        for (String column : OpportunityColumns.names()) {
+        Map<String, Object> batch = new HashMap<>(parameters);
+        for (String column : rowArrays) {
             String[] values = new String[rows.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = asText(rows.get(i).columns().get(column));
+                MappedItem.Row row = rows.get(i);
+                values[i] = column.equals("source_payload") ? row.payload() : asText(row.columns().get(column));
             }
-            parameters.put(column, values);
+            batch.put(column, values);
         }
-        String[] payloads = new String[rows.size()];
-        for (int i = 0; i < payloads.length; i++) {
-            payloads[i] = rows.get(i).payload();
-        }
-        parameters.put("source_payload", payloads);
-        parameters.put("closed_statuses", closedStatuses);
-        parameters.put("row_count", rows.size());
-        return parameters;
+        batch.put("row_count", rows.size());
+        return batch;
     }
 
     /** The batch as one batch per row, for writing it again row by row; the same statement, arrays of one. */
@@ -82,7 +78,7 @@ public class OpportunityBatches {
         List<Map<String, Object>> singles = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             Map<String, Object> single = new HashMap<>(batch);
-            for (String column : ROW_ARRAYS) {
+            for (String column : rowArrays) {
                 single.put(column, new String[] {((String[]) batch.get(column))[i]});
             }
             single.put("row_count", 1);
@@ -91,24 +87,20 @@ public class OpportunityBatches {
         return singles;
     }
 
-    private static Map<String, Object> errorRow(MappedItem.Rejected rejected, long syncLogId) {
-        return errorRow(syncLogId, rejected.remoteId(), rejected.reason(), rejected.payload());
+    private Map<String, Object> errorRow(MappedItem.Rejected rejected, long syncLogId) {
+        return errorRow(syncName, syncLogId, rejected.remoteId(), rejected.reason(), rejected.payload());
     }
 
     /** Parameters of insert-sync-errors.sql. */
-    public static Map<String, Object> errorRow(long syncLogId, String remoteId, String reason, String rawItem) {
+    public static Map<String, Object> errorRow(String syncName, long syncLogId, String remoteId, String reason,
+                                               String rawItem) {
         Map<String, Object> row = new HashMap<>();
+        row.put("sync_name", syncName);
         row.put("sync_log_id", syncLogId);
         row.put("remote_id", remoteId);
         row.put("reason", reason);
         row.put("raw_item", rawItem);
         return row;
-    }
-
-    private static List<String> rowArrays() {
-        List<String> columns = new ArrayList<>(OpportunityColumns.names());
-        columns.add("source_payload");
-        return List.copyOf(columns);
     }
 
     /** PostgreSQL reads every value back exactly from its toString (numeric accepts BigDecimal's exponent form). */

@@ -1,0 +1,139 @@
+package com.oraclesync.resource;
+
+import com.oraclesync.mapping.ColumnMapping;
+import com.oraclesync.mapping.ColumnType;
+import com.oraclesync.oracle.OracleProperties;
+import com.oraclesync.sync.SyncProperties;
+import java.net.URI;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The resources this service syncs: every name of {@code sync.enabled} (SYNC_RESOURCES), defined by its
+ * {@code sync.resources.<name>} block, with the defaults applied and checked at start-up, so that a mistake in a
+ * definition stops the service with a message that names the setting.
+ */
+@Component
+public class SyncResources {
+
+    static final String DEFAULT_CURSOR_FIELD = "LastUpdateDate";
+    static final String DEFAULT_KEY_COLUMN = "remote_id";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private final Map<String, SyncResource> enabled = new LinkedHashMap<>();
+    private final String defaultName;
+
+    public SyncResources(SyncProperties sync, OracleProperties oracle) {
+        for (String name : sync.enabled()) {
+            ResourceProperties definition = sync.resources().get(name);
+            if (definition == null) {
+                throw new IllegalArgumentException("SYNC_RESOURCES names '" + name + "', which has no sync.resources."
+                        + name + " block; defined resources are " + sync.resources().keySet());
+            }
+            enabled.put(name, resolve(name, definition, sync, oracle));
+        }
+        this.defaultName = sync.defaultResource();
+    }
+
+    /** @throws UnknownSyncException when no enabled resource has this name */
+    public SyncResource get(String name) {
+        SyncResource resource = enabled.get(name);
+        if (resource == null) {
+            throw new UnknownSyncException(name, enabled.keySet());
+        }
+        return resource;
+    }
+
+    /** The resource a request or a trigger without a sync name means. */
+    public SyncResource defaultResource() {
+        return get(defaultName);
+    }
+
+    /** The named resource; blank means the default one. */
+    public SyncResource named(String name) {
+        return name == null || name.isBlank() ? defaultResource() : get(name.trim());
+    }
+
+    public Collection<SyncResource> all() {
+        return enabled.values();
+    }
+
+    public Set<String> names() {
+        return enabled.keySet();
+    }
+
+    private static SyncResource resolve(String name, ResourceProperties definition, SyncProperties sync,
+                                        OracleProperties oracle) {
+        String setting = "sync.resources." + name;
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(setting + ": a resource name is letters, digits and _ (was '" + name + "')");
+        }
+        String path = orDefault(definition.path(), name);
+        String table = orDefault(definition.table(), name);
+        for (String identifier : List.of(table, orDefault(definition.keyColumn(), DEFAULT_KEY_COLUMN))) {
+            if (!IDENTIFIER.matcher(identifier).matches()) {
+                throw new IllegalArgumentException(setting + ": '" + identifier
+                        + "' is not a table or column name (lower-case letters, digits and _)");
+            }
+        }
+        String cursorField = orDefault(definition.cursorField(), DEFAULT_CURSOR_FIELD);
+        String keyColumn = orDefault(definition.keyColumn(), DEFAULT_KEY_COLUMN);
+        List<ColumnMapping> columns = List.copyOf(definition.columns());
+        checkColumns(setting, columns);
+        if (!keyColumn.equals(mappedColumn(setting, columns, definition.keyField(), ColumnType.INTEGER, "key-field"))) {
+            throw new IllegalArgumentException(setting + ".columns: key-field " + definition.keyField()
+                    + " must fill key-column " + keyColumn);
+        }
+        String cursorColumn = mappedColumn(setting, columns, cursorField, ColumnType.TIMESTAMPTZ, "cursor-field");
+        URI base = URI.create(oracle.baseUrl());
+        String resourcePath = "/crmRestApi/resources/" + oracle.apiVersion() + "/" + path;
+        String resourceUrl = base.getScheme() + "://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "")
+                + resourcePath;
+        List<String> fields = definition.fields() == null ? List.of()
+                : definition.fields().stream().map(String::trim).filter(field -> !field.isEmpty()).toList();
+        String finder = definition.finder() == null || definition.finder().isBlank() ? null : definition.finder().trim();
+        Map<String, String> parameters = definition.parameters() == null ? Map.of() : Map.copyOf(definition.parameters());
+        return new SyncResource(name, "oracle_" + name, path, resourceUrl, definition.keyField(), cursorField,
+                table, keyColumn, cursorColumn, columns, fields, finder,
+                orDefault(definition.cron(), sync.cron()), orDefault(definition.reconcileCron(), sync.reconcile().cron()),
+                definition.pageSize() == null ? sync.pageSize() : definition.pageSize(),
+                definition.batchSize() == null ? sync.batchSize() : definition.batchSize(), parameters);
+    }
+
+    private static void checkColumns(String setting, List<ColumnMapping> columns) {
+        Set<String> seen = new HashSet<>();
+        for (ColumnMapping mapping : columns) {
+            if (!IDENTIFIER.matcher(mapping.column()).matches()) {
+                throw new IllegalArgumentException(setting + ".columns: '" + mapping.column()
+                        + "' is not a column name (lower-case letters, digits and _)");
+            }
+            if (!seen.add(mapping.column())) {
+                throw new IllegalArgumentException(setting + ".columns: column '" + mapping.column() + "' is mapped twice");
+            }
+        }
+    }
+
+    /** The column the field fills; it must be mapped, as the given type, since paging depends on it. */
+    private static String mappedColumn(String setting, List<ColumnMapping> columns, String field, ColumnType type,
+                                       String role) {
+        ColumnMapping mapping = columns.stream().filter(column -> column.source().equals(field)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(setting + ".columns: " + role + " " + field
+                        + " must be mapped (it is the key and the paging cursor)"));
+        if (mapping.type() != type) {
+            throw new IllegalArgumentException(setting + ".columns: " + role + " " + field + " must be mapped as "
+                    + type.sqlName() + ", not " + mapping.type().sqlName());
+        }
+        return mapping.column();
+    }
+
+    private static String orDefault(String value, String defaultValue) {
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+}

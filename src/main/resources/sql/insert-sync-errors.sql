@@ -1,2 +1,0 @@
-INSERT INTO sync_errors (sync_log_id, remote_id, reason, raw_item)
-VALUES (:#sync_log_id, :#remote_id, :#reason, CAST(:#raw_item AS jsonb))
