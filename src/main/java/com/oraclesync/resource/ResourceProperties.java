@@ -22,6 +22,7 @@ import java.util.Map;
  * @param fields      Oracle fields to request; empty = all (source_payload then holds the whole item)
  * @param finder      an optional Oracle finder
  * @param parameters  values the resource's own SQL reads by name (its rules), e.g. closed_statuses
+ * @param sqlDirectory where its upsert.sql, mark-deleted.sql and count-active.sql are; default sql/&lt;name&gt;
  */
 public record ResourceProperties(
         String path,
@@ -36,5 +37,6 @@ public record ResourceProperties(
         String reconcileCron,
         @Min(1) @Max(500) Integer pageSize,
         @Min(1) @Max(5000) Integer batchSize,
-        Map<String, String> parameters) {
+        Map<String, String> parameters,
+        String sqlDirectory) {
 }

@@ -65,6 +65,7 @@ class ResourceRouteTemplates implements RouteTemplateParameterSource {
         parameters.put("path", resource.path());
         parameters.put("cron", resource.cron());
         parameters.put("reconcileCron", resource.reconcileCron());
+        parameters.put("sqlDirectory", resource.sqlDirectory());
         return parameters;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * One resource as this service syncs it, with every default applied: the Oracle resource, the table and the field
  * mapping. Its routes are instances of the {@code sync-resource*} route templates, its SQL is in
- * {@code sql/<name>/}.
+ * {@code sqlDirectory} (default {@code sql/<name>}).
  *
  * @param name        the sync's name in the API, metrics, route ids and sync_logs.sync_name, e.g. accounts
  * @param stateName   the key of its sync_state row and of its run lock: {@code oracle_<name>}
@@ -32,13 +32,12 @@ public record SyncResource(
         String reconcileCron,
         int pageSize,
         int batchSize,
-        Map<String, String> parameters) {
-
-    static final Path SQL_DIRECTORY = Path.of("sql");
+        Map<String, String> parameters,
+        String sqlDirectory) {
 
     /** One of the resource's own SQL files, e.g. {@code sql/accounts/upsert.sql}. */
     public Path sqlFile(String file) {
-        return SQL_DIRECTORY.resolve(name).resolve(file);
+        return Path.of(sqlDirectory, file);
     }
 
     /** A paging position in the resource's own field names, e.g. (LastUpdateDate 2024-01-16T13:08Z, OptyId 42). */

@@ -5,6 +5,8 @@ import com.oraclesync.mapping.ColumnType;
 import com.oraclesync.oracle.OracleProperties;
 import com.oraclesync.sync.SyncProperties;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -104,7 +106,20 @@ public class SyncResources {
                 table, keyColumn, cursorColumn, columns, fields, finder,
                 orDefault(definition.cron(), sync.cron()), orDefault(definition.reconcileCron(), sync.reconcile().cron()),
                 definition.pageSize() == null ? sync.pageSize() : definition.pageSize(),
-                definition.batchSize() == null ? sync.batchSize() : definition.batchSize(), parameters);
+                definition.batchSize() == null ? sync.batchSize() : definition.batchSize(), parameters,
+                sqlDirectory(setting, orDefault(definition.sqlDirectory(), "sql/" + name)));
+    }
+
+    /** The resource's SQL must be there at start-up, rather than fail its first run. */
+    private static String sqlDirectory(String setting, String directory) {
+        for (String file : List.of("upsert.sql", "mark-deleted.sql", "count-active.sql")) {
+            if (!Files.isReadable(Path.of(directory, file))) {
+                throw new IllegalArgumentException(setting + ": " + Path.of(directory, file).toAbsolutePath().normalize()
+                        + " is missing; every resource has its upsert.sql, mark-deleted.sql and count-active.sql "
+                        + "(sql-directory, default sql/<name>)");
+            }
+        }
+        return directory;
     }
 
     private static void checkColumns(String setting, List<ColumnMapping> columns) {

@@ -12,12 +12,14 @@ final class FieldLayouts {
 
     private final Map<List<String>, FieldLayout> layouts = new ConcurrentHashMap<>();
     private final Set<String> knownFields = ConcurrentHashMap.newKeySet();
+    private final ResourceShape shape;
 
-    FieldLayouts() {
-        knownFields.addAll(OpportunityFields.STANDARD);
+    FieldLayouts(ResourceShape shape) {
+        this.shape = shape;
+        knownFields.addAll(shape.standardFields());
     }
 
-    StoredOpportunity toStored(Map<String, Object> item) {
+    StoredItem toStored(Map<String, Object> item) {
         List<String> names = new ArrayList<>(item.keySet());
         FieldLayout layout = layouts.computeIfAbsent(names, key -> {
             knownFields.addAll(key);
@@ -27,7 +29,7 @@ final class FieldLayouts {
         for (int i = 0; i < values.length; i++) {
             values[i] = item.get(layout.name(i));
         }
-        return StoredOpportunity.of(layout, values);
+        return StoredItem.of(shape, layout, values);
     }
 
     Set<String> knownFields() {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** A parsed {@code q}: a condition on one stored opportunity. Both q syntaxes parse into these. */
 sealed interface Filter {
 
-    boolean matches(StoredOpportunity record);
+    boolean matches(StoredItem record);
 
     enum Operator {
         EQ, NE, GT, GE, LT, LE;
@@ -30,7 +30,7 @@ sealed interface Filter {
 
     record Comparison(String field, Operator operator, Literal value) implements Filter {
         @Override
-        public boolean matches(StoredOpportunity record) {
+        public boolean matches(StoredItem record) {
             Integer c = ComparableValues.compareWithLiteral(record.comparable(field), record.value(field), value);
             return c != null && operator.holdsFor(c);
         }
@@ -54,7 +54,7 @@ sealed interface Filter {
         }
 
         @Override
-        public boolean matches(StoredOpportunity record) {
+        public boolean matches(StoredItem record) {
             Object raw = record.value(field);
             return raw != null && regex.matcher(ComparableValues.text(raw)).matches();
         }
@@ -62,14 +62,14 @@ sealed interface Filter {
 
     record NullCheck(String field, boolean wantsNull) implements Filter {
         @Override
-        public boolean matches(StoredOpportunity record) {
+        public boolean matches(StoredItem record) {
             return (record.value(field) == null) == wantsNull;
         }
     }
 
     record In(String field, List<Literal> values) implements Filter {
         @Override
-        public boolean matches(StoredOpportunity record) {
+        public boolean matches(StoredItem record) {
             Object comparable = record.comparable(field);
             Object raw = record.value(field);
             for (Literal value : values) {
@@ -84,7 +84,7 @@ sealed interface Filter {
 
     record And(List<Filter> parts) implements Filter {
         @Override
-        public boolean matches(StoredOpportunity record) {
+        public boolean matches(StoredItem record) {
             for (Filter part : parts) {
                 if (!part.matches(record)) {
                     return false;
@@ -96,7 +96,7 @@ sealed interface Filter {
 
     record Or(List<Filter> parts) implements Filter {
         @Override
-        public boolean matches(StoredOpportunity record) {
+        public boolean matches(StoredItem record) {
             for (Filter part : parts) {
                 if (part.matches(record)) {
                     return true;

@@ -9,19 +9,17 @@ import java.util.Map;
 /** Turns stored records into Oracle's JSON shapes (as maps for Jackson), with or without links. */
 final class ItemRenderer {
 
-    private static final String RESOURCE = "opportunities";
-
     private final String baseUrl;
 
     ItemRenderer(URI baseUrl) {
         this.baseUrl = baseUrl.toString();
     }
 
-    Map<String, Object> collection(OpportunityQuery.Page page, CollectionRequest request, String version,
-                                   URI requestUri) {
+    Map<String, Object> collection(String resource, ResourceQuery.Page page, CollectionRequest request,
+                                   String version, URI requestUri) {
         List<Map<String, Object>> items = new ArrayList<>(page.items().size());
-        for (StoredOpportunity record : page.items()) {
-            items.add(item(record, request.fields(), request.onlyData(), version));
+        for (StoredItem record : page.items()) {
+            items.add(item(resource, record, request.fields(), request.onlyData(), version));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
@@ -33,13 +31,14 @@ final class ItemRenderer {
         body.put("limit", request.limit());
         body.put("offset", request.offset());
         if (!request.onlyData()) {
-            body.put("links", List.of(link("self", baseUrl + requestUri, "collection")));
+            body.put("links", List.of(link(resource, "self", baseUrl + requestUri, "collection")));
         }
         return body;
     }
 
     /** @param fields the projection in the order requested, or null for every field */
-    Map<String, Object> item(StoredOpportunity record, List<String> fields, boolean onlyData, String version) {
+    Map<String, Object> item(String resource, StoredItem record, List<String> fields, boolean onlyData,
+                             String version) {
         Map<String, Object> item;
         if (fields == null) {
             item = record.toMap();
@@ -50,17 +49,17 @@ final class ItemRenderer {
             }
         }
         if (!onlyData) {
-            String href = baseUrl + "/crmRestApi/resources/" + version + "/" + RESOURCE + "/" + record.optyId();
-            item.put("links", List.of(link("self", href, "item"), link("canonical", href, "item")));
+            String href = baseUrl + "/crmRestApi/resources/" + version + "/" + resource + "/" + record.key();
+            item.put("links", List.of(link(resource, "self", href, "item"), link(resource, "canonical", href, "item")));
         }
         return item;
     }
 
-    private static Map<String, Object> link(String rel, String href, String kind) {
+    private static Map<String, Object> link(String resource, String rel, String href, String kind) {
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("rel", rel);
         link.put("href", href);
-        link.put("name", RESOURCE);
+        link.put("name", resource);
         link.put("kind", kind);
         return link;
     }

@@ -14,11 +14,11 @@ public final class OpportunityActivity {
     private static final String[] STAGES = {"02 - Discover", "03 - Develop Solution", "04 - Propose", "05 - Negotiate"};
     private static final String[] CLOSED = {"WON", "LOST"};
 
-    private final OpportunityStore store;
+    private final ResourceStore store;
     private final OpportunityGenerator generator;
     private final SplittableRandom random;
 
-    public OpportunityActivity(OpportunityStore store, long seed) {
+    public OpportunityActivity(ResourceStore store, long seed) {
         this.store = store;
         this.generator = new OpportunityGenerator(seed);
         this.random = new SplittableRandom(seed);
@@ -26,7 +26,7 @@ public final class OpportunityActivity {
 
     /** Updates up to {@code updates} random existing opportunities and inserts {@code inserts} new ones. */
     public void step(int updates, int inserts) {
-        long[] ids = store.optyIds();
+        long[] ids = store.keys();
         for (int i = 0; i < updates && ids.length > 0; i++) {
             long optyId = ids[random.nextInt(ids.length)];
             try {

@@ -7,8 +7,8 @@ final class OpportunityFields {
 
     static final String OPTY_ID = "OptyId";
     static final String OPTY_NUMBER = "OptyNumber";
-    static final String CREATION_DATE = "CreationDate";
-    static final String LAST_UPDATE_DATE = "LastUpdateDate";
+    static final String CREATION_DATE = OracleItems.CREATION_DATE;
+    static final String LAST_UPDATE_DATE = OracleItems.LAST_UPDATE_DATE;
 
     static final List<String> STANDARD = List.of(
             OPTY_ID, OPTY_NUMBER, "Name", "TargetPartyName", "Revenue", "CurrencyCode", "WinProb",

@@ -5,17 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Realistic opportunities, the same for the same seed. About 1 in 20 names carry non-ASCII
  * text, quotes or separators, because those are what break naive clients and SQL.
  */
-public final class OpportunityGenerator {
+public final class OpportunityGenerator extends ItemGenerator {
 
     private static final String[] CUSTOMERS = {
         "Acme Corporation", "Globex Industries", "Initech", "Umbrella Health", "Stark Logistics",
@@ -43,32 +40,18 @@ public final class OpportunityGenerator {
         "Financial Services", "Public Sector", "Healthcare", "Retail", "Manufacturing", "Energy", null};
     private static final Long[] OWNERS = owners();
 
-    private final SplittableRandom random;
-
     public OpportunityGenerator(long seed) {
-        this.random = new SplittableRandom(seed);
-    }
-
-    /** {@code count} opportunities with consecutive OptyIds; creation and last update fall between from and to. */
-    public List<Map<String, Object>> generate(int count, long firstOptyId, Instant from, Instant to) {
-        long fromMillis = from.toEpochMilli();
-        long span = Math.max(0, to.toEpochMilli() - fromMillis);
-        List<Map<String, Object>> items = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            long lastUpdate = fromMillis + random.nextLong(span + 1);
-            long creation = fromMillis + random.nextLong(lastUpdate - fromMillis + 1);
-            items.add(opportunity(firstOptyId + i, Instant.ofEpochMilli(creation), Instant.ofEpochMilli(lastUpdate)));
-        }
-        return items;
+        super(seed);
     }
 
     /** One opportunity last updated at {@code lastUpdate} and created up to 90 days before. */
     public Map<String, Object> opportunity(long optyId, Instant lastUpdate) {
         Instant creation = lastUpdate.minus(Duration.ofMillis(random.nextLong(Duration.ofDays(90).toMillis() + 1)));
-        return opportunity(optyId, creation, lastUpdate);
+        return item(optyId, creation, lastUpdate);
     }
 
-    private Map<String, Object> opportunity(long optyId, Instant creation, Instant lastUpdate) {
+    @Override
+    protected Map<String, Object> item(long optyId, Instant creation, Instant lastUpdate) {
         String customer = pick(CUSTOMERS);
         int stage = random.nextInt(STAGES.length);
         Map<String, Object> item = new LinkedHashMap<>(32);
@@ -102,10 +85,6 @@ public final class OpportunityGenerator {
             return "OPEN";
         }
         return random.nextInt(5) < 3 ? "WON" : "LOST";
-    }
-
-    private <T> T pick(T[] values) {
-        return values[random.nextInt(values.length)];
     }
 
     private static Long[] owners() {

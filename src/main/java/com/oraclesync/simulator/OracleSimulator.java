@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +19,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for Oracle Fusion CRM's REST API for opportunities, on 127.0.0.1: the same paging,
- * {@code q}, {@code orderBy}, {@code fields} and Basic authentication, over a store that tests
- * and the demo can change, plus hooks that inject faults.
+ * A stand-in for Oracle Fusion CRM's REST API, on 127.0.0.1: opportunities, accounts, contacts and any resource a
+ * test adds, with the same paging, {@code q}, {@code orderBy}, {@code fields} and Basic authentication, over stores
+ * that tests and the demo can change, plus hooks that inject faults.
  */
 public final class OracleSimulator implements AutoCloseable {
 
@@ -29,16 +31,16 @@ public final class OracleSimulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final OpportunityStore store;
+    private final Map<String, ResourceStore> stores;
     private final RequestLog requestLog;
-    private final OpportunitiesHandler handler;
+    private final ResourcesHandler handler;
     private final URI baseUrl;
 
-    private OracleSimulator(HttpServer server, ExecutorService executor, OpportunityStore store,
-                            RequestLog requestLog, OpportunitiesHandler handler, URI baseUrl) {
+    private OracleSimulator(HttpServer server, ExecutorService executor, Map<String, ResourceStore> stores,
+                            RequestLog requestLog, ResourcesHandler handler, URI baseUrl) {
         this.server = server;
         this.executor = executor;
-        this.store = store;
+        this.stores = stores;
         this.requestLog = requestLog;
         this.handler = handler;
         this.baseUrl = baseUrl;
@@ -61,15 +63,18 @@ public final class OracleSimulator implements AutoCloseable {
                     + "; is the port in use?", e);
         }
         URI baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        OpportunityStore store = new OpportunityStore(Clock.systemUTC());
+        Map<String, ResourceStore> stores = new ConcurrentHashMap<>();
+        for (ResourceShape shape : List.of(ResourceShape.OPPORTUNITIES, ResourceShape.ACCOUNTS, ResourceShape.CONTACTS)) {
+            stores.put(shape.resource(), new ResourceStore(shape, Clock.systemUTC()));
+        }
         RequestLog requestLog = new RequestLog(Clock.systemUTC());
-        OpportunitiesHandler handler = new OpportunitiesHandler(store, requestLog,
+        ResourcesHandler handler = new ResourcesHandler(stores, requestLog,
                 new BasicCredentials(user, password), new ItemRenderer(baseUrl));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.createContext("/", handler);
         server.setExecutor(executor);
         server.start();
-        return new OracleSimulator(server, executor, store, requestLog, handler, baseUrl);
+        return new OracleSimulator(server, executor, stores, requestLog, handler, baseUrl);
     }
 
     private static ThreadFactory daemonThreads() {
@@ -90,11 +95,27 @@ public final class OracleSimulator implements AutoCloseable {
         return baseUrl.getPort();
     }
 
-    public OpportunityStore store() {
+    /** The opportunities. */
+    public ResourceStore store() {
+        return store(ResourceShape.OPPORTUNITIES.resource());
+    }
+
+    /** The items of one resource, e.g. accounts. */
+    public ResourceStore store(String resource) {
+        ResourceStore store = stores.get(resource);
+        if (store == null) {
+            throw new IllegalArgumentException("The simulator serves no resource '" + resource + "'; it serves "
+                    + stores.keySet() + " and those added with addResource");
+        }
         return store;
     }
 
-    /** Every request to the opportunities resource, in arrival order (the newest 100,000 at most). */
+    /** Serves one more resource, such as a custom object, from an empty store. */
+    public ResourceStore addResource(ResourceShape shape) {
+        return stores.computeIfAbsent(shape.resource(), name -> new ResourceStore(shape, Clock.systemUTC()));
+    }
+
+    /** Every request to a resource, in arrival order (the newest 100,000 at most). */
     public List<RecordedRequest> requests() {
         return requestLog.snapshot();
     }

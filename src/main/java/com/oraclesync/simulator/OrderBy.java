@@ -5,17 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Oracle's {@code orderBy=Field1:asc,Field2:desc}; the default is OptyId ascending. */
+/** Oracle's {@code orderBy=Field1:asc,Field2:desc}; the default is the resource's key field ascending. */
 record OrderBy(List<SortKey> keys) {
 
     record SortKey(String field, boolean ascending) {
     }
 
-    static final OrderBy DEFAULT = new OrderBy(List.of(new SortKey(OpportunityFields.OPTY_ID, true)));
+    /** The store's own order, by its key field. */
+    static OrderBy byKey(String keyField) {
+        return new OrderBy(List.of(new SortKey(keyField, true)));
+    }
 
+    /** @return null for no orderBy: the store's own order */
     static OrderBy parse(String spec, Set<String> knownFields) {
         if (spec == null || spec.isBlank()) {
-            return DEFAULT;
+            return null;
         }
         List<SortKey> keys = new ArrayList<>();
         for (String part : spec.split(",")) {
@@ -40,9 +44,5 @@ record OrderBy(List<SortKey> keys) {
 
     SortKey first() {
         return keys.get(0);
-    }
-
-    boolean isDefault() {
-        return equals(DEFAULT);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One request to the opportunities resource, as the simulator received it.
+ * One request to a resource, as the simulator received it.
  *
  * @param index   position in arrival order, from 0, counted since the simulator started or the log was cleared
  * @param query   decoded query parameters; for a repeated parameter the last value

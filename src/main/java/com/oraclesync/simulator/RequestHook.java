@@ -5,10 +5,10 @@ package com.oraclesync.simulator;
 public interface RequestHook {
 
     /**
-     * Called before each authenticated opportunities request is served, after it is recorded.
+     * Called before each authenticated request is served, after it is recorded, with the store it reads.
      * May mutate the store.
      *
      * @return null to serve the request normally, or the response to send instead
      */
-    SimulatedResponse beforeServe(RecordedRequest request, OpportunityStore store);
+    SimulatedResponse beforeServe(RecordedRequest request, ResourceStore store);
 }

@@ -12,33 +12,33 @@ import java.util.List;
 final class SortedView {
 
     private final long version;
-    private final StoredOpportunity[] records;
+    private final StoredItem[] records;
     private final Object[] firstKeys;
     private final ComparableValues.Kind firstKeyKind;
 
-    private SortedView(long version, StoredOpportunity[] records, Object[] firstKeys) {
+    private SortedView(long version, StoredItem[] records, Object[] firstKeys) {
         this.version = version;
         this.records = records;
         this.firstKeys = firstKeys;
         this.firstKeyKind = uniformKind(firstKeys);
     }
 
-    /** @param inOptyIdOrder the records sorted by OptyId, which is also the tie-breaker */
-    static SortedView build(OrderBy orderBy, long version, Collection<StoredOpportunity> inOptyIdOrder) {
+    /** @param inOptyIdOrder the records sorted by their key, which is also the tie-breaker */
+    static SortedView build(OrderBy orderBy, String keyField, long version, Collection<StoredItem> inOptyIdOrder) {
         List<OrderBy.SortKey> sortKeys = orderBy.keys();
         Row[] rows = new Row[inOptyIdOrder.size()];
         int n = 0;
-        for (StoredOpportunity record : inOptyIdOrder) {
+        for (StoredItem record : inOptyIdOrder) {
             Object[] keys = new Object[sortKeys.size()];
             for (int k = 0; k < keys.length; k++) {
                 keys[k] = record.comparable(sortKeys.get(k).field());
             }
             rows[n++] = new Row(record, keys);
         }
-        if (!orderBy.isDefault()) {
-            Arrays.sort(rows, comparator(sortKeys)); // stable, so ties stay in OptyId order
+        if (!orderBy.equals(OrderBy.byKey(keyField))) {
+            Arrays.sort(rows, comparator(sortKeys)); // stable, so ties stay in key order
         }
-        StoredOpportunity[] records = new StoredOpportunity[rows.length];
+        StoredItem[] records = new StoredItem[rows.length];
         Object[] firstKeys = new Object[rows.length];
         for (int i = 0; i < rows.length; i++) {
             records[i] = rows[i].record();
@@ -47,7 +47,7 @@ final class SortedView {
         return new SortedView(version, records, firstKeys);
     }
 
-    private record Row(StoredOpportunity record, Object[] keys) {
+    private record Row(StoredItem record, Object[] keys) {
     }
 
     private static Comparator<Row> comparator(List<OrderBy.SortKey> sortKeys) {
@@ -88,7 +88,7 @@ final class SortedView {
         return records.length;
     }
 
-    StoredOpportunity get(int index) {
+    StoredItem get(int index) {
         return records[index];
     }
 

@@ -11,13 +11,14 @@ final class SortedViewCache {
     private final Map<OrderBy, SortedView> views = new HashMap<>();
 
     /** Synchronized so that concurrent pages after a change sort the store once, not once each. */
-    synchronized SortedView get(OrderBy orderBy, long version, Supplier<Collection<StoredOpportunity>> inOptyIdOrder) {
+    synchronized SortedView get(OrderBy orderBy, String keyField, long version,
+                                Supplier<Collection<StoredItem>> inOptyIdOrder) {
         SortedView view = views.get(orderBy);
         if (view != null && view.version() == version) {
             return view;
         }
         views.values().removeIf(stale -> stale.version() != version);
-        view = SortedView.build(orderBy, version, inOptyIdOrder.get());
+        view = SortedView.build(orderBy, keyField, version, inOptyIdOrder.get());
         views.put(orderBy, view);
         return view;
     }

@@ -16,7 +16,7 @@ class OpportunityActivityTest {
 
     @Test
     void stepEditsSomeOpportunitiesAndCreatesOthersStampedWithTheStoreClock() {
-        OpportunityStore store = new OpportunityStore(Clock.fixed(NOW, ZoneOffset.UTC));
+        ResourceStore store = ResourceStore.opportunities(Clock.fixed(NOW, ZoneOffset.UTC));
         store.putAll(new OpportunityGenerator(1).generate(50, 1, LOADED_UNTIL.minusSeconds(86_400), LOADED_UNTIL));
 
         new OpportunityActivity(store, 9).step(5, 2);

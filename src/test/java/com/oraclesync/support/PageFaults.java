@@ -1,6 +1,6 @@
 package com.oraclesync.support;
 
-import com.oraclesync.simulator.OpportunityStore;
+import com.oraclesync.simulator.ResourceStore;
 import com.oraclesync.simulator.RecordedRequest;
 import com.oraclesync.simulator.RequestHook;
 import com.oraclesync.simulator.SimulatedResponse;
@@ -33,7 +33,7 @@ public final class PageFaults implements RequestHook {
     }
 
     @Override
-    public synchronized SimulatedResponse beforeServe(RecordedRequest request, OpportunityStore store) {
+    public synchronized SimulatedResponse beforeServe(RecordedRequest request, ResourceStore store) {
         int page = pageOfQuery.computeIfAbsent(request.query(), query -> pageOfQuery.size() + 1);
         int attempt = attempts.merge(page, 1, Integer::sum);
         for (Map.Entry<Integer, SimulatedResponse> persistent : fromPage.entrySet()) {

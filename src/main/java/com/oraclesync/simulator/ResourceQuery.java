@@ -4,31 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a collection request against a consistent snapshot of the store and cuts out the page. */
-final class OpportunityQuery {
+final class ResourceQuery {
 
     /**
      * @param totalResults the number of matches, or -1 when not asked for
      * @param examined     how many records were tested against q (for tests of the keyset shortcut)
      */
-    record Page(List<StoredOpportunity> items, boolean hasMore, int totalResults, int examined) {
+    record Page(List<StoredItem> items, boolean hasMore, int totalResults, int examined) {
     }
 
-    private OpportunityQuery() {
+    private ResourceQuery() {
     }
 
-    static Page run(OpportunityStore store, CollectionRequest request) {
+    static Page run(ResourceStore store, CollectionRequest request) {
         return store.read(() -> {
-            SortedView view = store.sortedView(request.orderBy());
+            OrderBy orderBy = request.orderBy() != null ? request.orderBy() : store.keyOrder();
+            SortedView view = store.sortedView(orderBy);
             return request.filter() == null && !request.totalResults()
                     ? slice(view, request)
-                    : scan(view, request, ScanStart.position(view, request.orderBy(), request.filter()));
+                    : scan(view, request, ScanStart.position(view, orderBy, request.filter()));
         });
     }
 
     private static Page slice(SortedView view, CollectionRequest request) {
         int from = Math.min(request.offset(), view.size());
         int to = (int) Math.min((long) from + request.limit(), view.size());
-        List<StoredOpportunity> items = new ArrayList<>(to - from);
+        List<StoredItem> items = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             items.add(view.get(i));
         }
@@ -37,12 +38,12 @@ final class OpportunityQuery {
 
     private static Page scan(SortedView view, CollectionRequest request, int start) {
         Filter filter = request.filter();
-        List<StoredOpportunity> items = new ArrayList<>(Math.min(request.limit(), 64));
+        List<StoredItem> items = new ArrayList<>(Math.min(request.limit(), 64));
         int matches = 0;
         int examined = 0;
         boolean hasMore = false;
         for (int i = start; i < view.size(); i++) {
-            StoredOpportunity record = view.get(i);
+            StoredItem record = view.get(i);
             examined++;
             if (filter != null && !filter.matches(record)) {
                 continue;

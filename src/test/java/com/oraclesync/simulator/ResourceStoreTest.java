@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class OpportunityStoreTest {
+class ResourceStoreTest {
 
     private static final Clock NOW = Clock.fixed(Instant.parse("2024-05-02T10:15:30.456789Z"), ZoneOffset.UTC);
 
-    private final OpportunityStore store = new OpportunityStore(NOW);
+    private final ResourceStore store = ResourceStore.opportunities(NOW);
 
     @Test
     void putKeepsTheItemAsGivenIncludingLastUpdateDate() {

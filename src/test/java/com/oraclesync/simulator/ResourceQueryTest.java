@@ -11,13 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The keyset shortcut: a cursor query reads about one page of records, not the whole store. */
-class OpportunityQueryTest {
+class ResourceQueryTest {
 
     private static final Instant FROM = Instant.parse("2022-01-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2024-01-01T00:00:00Z");
     private static final Map<String, String> KEYSET = Map.of("orderBy", "LastUpdateDate:asc,OptyId:asc", "limit", "100");
 
-    private final OpportunityStore store = new OpportunityStore(Clock.fixed(TO, ZoneOffset.UTC));
+    private final ResourceStore store = ResourceStore.opportunities(Clock.fixed(TO, ZoneOffset.UTC));
 
     @Test
     void keysetQueryExaminesAboutOnePageAndAgreesWithAFullScan() {
@@ -28,9 +28,9 @@ class OpportunityQueryTest {
                 .toList();
         Map<String, Object> cursor = byKeyset.get(12_345);
 
-        OpportunityQuery.Page page = run(keysetAfter(cursor));
+        ResourceQuery.Page page = run(keysetAfter(cursor));
 
-        assertThat(page.items()).extracting(StoredOpportunity::optyId)
+        assertThat(page.items()).extracting(StoredItem::key)
                 .containsExactlyElementsOf(byKeyset.subList(12_346, 12_446).stream().map(item -> (Long) item.get("OptyId")).toList());
         assertThat(page.hasMore()).isTrue();
         assertThat(page.examined()).isLessThanOrEqualTo(105);
@@ -40,7 +40,7 @@ class OpportunityQueryTest {
     void orBranchesWithoutACommonBoundFallBackToAFullScan() {
         store.putAll(new OpportunityGenerator(11).generate(1_000, 1, FROM, TO));
 
-        OpportunityQuery.Page page = run("LastUpdateDate > '2023-12-31T00:00:00Z' or StatusCode = 'WON'");
+        ResourceQuery.Page page = run("LastUpdateDate > '2023-12-31T00:00:00Z' or StatusCode = 'WON'");
 
         assertThat(page.examined()).isEqualTo(1_000);
     }
@@ -51,16 +51,16 @@ class OpportunityQueryTest {
         run("LastUpdateDate >= '2022-01-01'");
 
         store.update(250, Map.of("Name", "Moved to the end"));
-        OpportunityQuery.Page page = run("LastUpdateDate >= '2023-12-31T23:59:59.999Z'");
+        ResourceQuery.Page page = run("LastUpdateDate >= '2023-12-31T23:59:59.999Z'");
 
-        assertThat(page.items()).extracting(StoredOpportunity::optyId).containsExactly(250L);
+        assertThat(page.items()).extracting(StoredItem::key).containsExactly(250L);
         assertThat(page.examined()).isEqualTo(1);
     }
 
-    private OpportunityQuery.Page run(String q) {
+    private ResourceQuery.Page run(String q) {
         Map<String, String> query = new java.util.HashMap<>(KEYSET);
         query.put("q", q);
-        return OpportunityQuery.run(store, CollectionRequest.from(query, "2", store.knownFields()));
+        return ResourceQuery.run(store, CollectionRequest.from(query, "2", store.knownFields()));
     }
 
     private static String keysetAfter(Map<String, Object> cursor) {

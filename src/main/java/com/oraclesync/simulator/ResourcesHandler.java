@@ -9,25 +9,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves {@code /crmRestApi/resources/{version}/opportunities[/{id}]}: records the request,
- * checks Basic credentials, gives the hook its chance to mutate or fault, then answers.
+ * Serves {@code /crmRestApi/resources/{version}/{resource}[/{id}]} for every resource the simulator has a store of:
+ * records the request, checks Basic credentials, gives the hook its chance to mutate or fault, then answers.
  */
-final class OpportunitiesHandler implements HttpHandler {
+final class ResourcesHandler implements HttpHandler {
 
     static final String COLLECTION_TYPE = "application/vnd.oracle.adf.resourcecollection+json";
     static final String ITEM_TYPE = "application/vnd.oracle.adf.resourceitem+json";
 
     private static final Pattern RESOURCE_PATH =
-            Pattern.compile("/crmRestApi/resources/([^/]+)/opportunities(?:/([^/]+))?/?");
+            Pattern.compile("/crmRestApi/resources/([^/]+)/([^/]+)(?:/([^/]+))?/?");
 
-    private final OpportunityStore store;
+    private final Map<String, ResourceStore> stores;
     private final RequestLog log;
     private final BasicCredentials credentials;
     private final ItemRenderer renderer;
     private volatile RequestHook hook;
 
-    OpportunitiesHandler(OpportunityStore store, RequestLog log, BasicCredentials credentials, ItemRenderer renderer) {
-        this.store = store;
+    ResourcesHandler(Map<String, ResourceStore> stores, RequestLog log, BasicCredentials credentials,
+                     ItemRenderer renderer) {
+        this.stores = stores;
         this.log = log;
         this.credentials = credentials;
         this.renderer = renderer;
@@ -58,9 +59,11 @@ final class OpportunitiesHandler implements HttpHandler {
     private void respond(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         Matcher path = RESOURCE_PATH.matcher(uri.getPath());
-        if (!path.matches()) {
+        ResourceStore store = path.matches() ? stores.get(path.group(2)) : null;
+        if (store == null) {
             HttpResponses.error(exchange, 404, "No resource at " + uri.getPath()
-                    + "; the simulator serves /crmRestApi/resources/{version}/opportunities", Map.of());
+                    + "; the simulator serves /crmRestApi/resources/{version}/{" + String.join("|", stores.keySet())
+                    + "}", Map.of());
             return;
         }
         RecordedRequest request = log.record(exchange.getRequestMethod(), uri, exchange.getRequestHeaders());
@@ -72,7 +75,7 @@ final class OpportunitiesHandler implements HttpHandler {
         RequestHook currentHook = hook;
         SimulatedResponse fault = currentHook == null ? null : currentHook.beforeServe(request, store);
         if (fault == null || continuesAfter(exchange, fault)) {
-            serve(exchange, request, path.group(1), path.group(2));
+            serve(exchange, store, request, path.group(1), path.group(3));
         }
     }
 
@@ -98,7 +101,8 @@ final class OpportunitiesHandler implements HttpHandler {
         }
     }
 
-    private void serve(HttpExchange exchange, RecordedRequest request, String version, String id) throws IOException {
+    private void serve(HttpExchange exchange, ResourceStore store, RecordedRequest request, String version, String id)
+            throws IOException {
         if (!request.method().equals("GET")) {
             HttpResponses.error(exchange, 405, request.method() + " is not supported; the simulator is read-only",
                     Map.of("Allow", "GET"));
@@ -113,29 +117,30 @@ final class OpportunitiesHandler implements HttpHandler {
             return;
         }
         if (id == null) {
-            OpportunityQuery.Page page = OpportunityQuery.run(store, query);
+            ResourceQuery.Page page = ResourceQuery.run(store, query);
             HttpResponses.json(exchange, COLLECTION_TYPE,
-                    renderer.collection(page, query, version, exchange.getRequestURI()));
+                    renderer.collection(store.shape().resource(), page, query, version, exchange.getRequestURI()));
             return;
         }
-        StoredOpportunity record = store.read(() -> find(id));
+        StoredItem record = store.read(() -> find(store, id));
         if (record == null) {
-            HttpResponses.error(exchange, 404, "No opportunity " + id, Map.of());
+            HttpResponses.error(exchange, 404, "No " + store.shape().itemName() + " " + id, Map.of());
         } else {
-            HttpResponses.json(exchange, ITEM_TYPE, renderer.item(record, query.fields(), query.onlyData(), version));
+            HttpResponses.json(exchange, ITEM_TYPE, renderer.item(store.shape().resource(), record, query.fields(),
+                    query.onlyData(), version));
         }
     }
 
-    /** Oracle keys opportunity items by OptyNumber; OptyId is accepted too, as the simulator's links use it. */
-    private StoredOpportunity find(String id) {
+    /** Oracle keys items by their number (OptyNumber, PartyNumber); the key is accepted too, as the links use it. */
+    private static StoredItem find(ResourceStore store, String id) {
         try {
-            StoredOpportunity byId = store.find(Long.parseLong(id));
+            StoredItem byId = store.find(Long.parseLong(id));
             if (byId != null) {
                 return byId;
             }
         } catch (NumberFormatException notAnId) {
-            // fall through to OptyNumber
+            // fall through to the number
         }
-        return store.findByOptyNumber(id);
+        return store.findByNumber(id);
     }
 }

@@ -9,49 +9,50 @@ import java.util.Map;
  * for comparison (timestamp strings become {@link Instant}s once, at write time, so neither
  * sorting nor {@code q} evaluation re-parses them).
  */
-final class StoredOpportunity {
+final class StoredItem {
 
-    private final long optyId;
+    private final long key;
     private final FieldLayout layout;
     private final Object[] values;
     private final Object[] comparables;
 
-    private StoredOpportunity(long optyId, FieldLayout layout, Object[] values, Object[] comparables) {
-        this.optyId = optyId;
+    private StoredItem(long key, FieldLayout layout, Object[] values, Object[] comparables) {
+        this.key = key;
         this.layout = layout;
         this.values = values;
         this.comparables = comparables;
     }
 
-    static StoredOpportunity of(FieldLayout layout, Object[] values) {
-        int idIndex = layout.indexOf(OpportunityFields.OPTY_ID);
+    static StoredItem of(ResourceShape shape, FieldLayout layout, Object[] values) {
+        int idIndex = layout.indexOf(shape.keyField());
         if (idIndex < 0 || values[idIndex] == null) {
-            throw new IllegalArgumentException("OptyId is missing from the opportunity");
+            throw new IllegalArgumentException(shape.keyField() + " is missing from the " + shape.itemName());
         }
-        long optyId = toOptyId(values[idIndex]);
-        values[idIndex] = optyId;
+        long key = toKey(shape.keyField(), values[idIndex]);
+        values[idIndex] = key;
         Object[] comparables = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
             Instant instant = value instanceof String text ? OracleTimestamps.parseOrNull(text) : null;
             comparables[i] = instant != null ? instant : value;
         }
-        return new StoredOpportunity(optyId, layout, values, comparables);
+        return new StoredItem(key, layout, values, comparables);
     }
 
-    private static long toOptyId(Object value) {
+    private static long toKey(String keyField, Object value) {
         if (value instanceof Long || value instanceof Integer || value instanceof Short) {
             return ((Number) value).longValue();
         }
         try {
             return Long.parseLong(value.toString());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("OptyId is not a whole number: " + value, e);
+            throw new IllegalArgumentException(keyField + " is not a whole number: " + value, e);
         }
     }
 
-    long optyId() {
-        return optyId;
+    /** The key field's value: OptyId for opportunities, PartyId for accounts and contacts. */
+    long key() {
+        return key;
     }
 
     /** The raw value, null when the field is null or absent. */

@@ -1,0 +1,2 @@
+-- The rows not marked deleted: the status's total_records and the visibility guard's baseline.
+SELECT count(*) FROM contacts WHERE deleted_at IS NULL

@@ -1,0 +1,41 @@
+-- One statement per batch, the same text whatever the batch size: every row parameter is an array with one
+-- element per row, named after its column (sync.resources.contacts.columns). The stale-write guard keeps a stored row
+-- whose LastUpdateDate is newer than the incoming one. The outer SELECT sees the table as it was before the upsert,
+-- which tells new, updated and unchanged rows apart.
+WITH incoming AS (
+    SELECT *
+    FROM unnest(
+        CAST(:#remote_id AS bigint[]),
+        CAST(:#party_number AS text[]),
+        CAST(:#first_name AS text[]),
+        CAST(:#last_name AS text[]),
+        CAST(:#email AS text[]),
+        CAST(:#account_party_id AS bigint[]),
+        CAST(:#oracle_created_at AS timestamptz[]),
+        CAST(:#oracle_updated_at AS timestamptz[]),
+        CAST(:#source_payload AS jsonb[])
+    ) AS t (remote_id, party_number, first_name, last_name, email, account_party_id, oracle_created_at, oracle_updated_at, source_payload)
+),
+written AS (
+    INSERT INTO contacts AS o (remote_id, party_number, first_name, last_name, email, account_party_id, oracle_created_at, oracle_updated_at, source_payload, last_synced_at, deleted_at)
+    SELECT remote_id, party_number, first_name, last_name, email, account_party_id, oracle_created_at, oracle_updated_at, source_payload, now(), NULL
+    FROM incoming
+    ON CONFLICT (remote_id) DO UPDATE SET
+        party_number      = EXCLUDED.party_number,
+        first_name        = EXCLUDED.first_name,
+        last_name         = EXCLUDED.last_name,
+        email             = EXCLUDED.email,
+        account_party_id  = EXCLUDED.account_party_id,
+        oracle_created_at = EXCLUDED.oracle_created_at,
+        oracle_updated_at = EXCLUDED.oracle_updated_at,
+        source_payload    = EXCLUDED.source_payload,
+        last_synced_at    = now(),
+        deleted_at        = NULL
+    WHERE o.oracle_updated_at IS NULL OR o.oracle_updated_at <= EXCLUDED.oracle_updated_at
+    RETURNING o.remote_id, o.oracle_updated_at, (o.xmax = 0) AS inserted
+)
+SELECT count(*) FILTER (WHERE w.inserted)                                                 AS new_records,
+       count(*) FILTER (WHERE NOT w.inserted AND before.oracle_updated_at < w.oracle_updated_at)  AS updated_records,
+       count(*) FILTER (WHERE NOT w.inserted AND before.oracle_updated_at >= w.oracle_updated_at) AS unchanged_records
+FROM written w
+LEFT JOIN contacts before ON before.remote_id = w.remote_id

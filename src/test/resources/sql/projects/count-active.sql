@@ -1,0 +1,1 @@
+SELECT count(*) FROM projects WHERE deleted_at IS NULL
