@@ -12,7 +12,7 @@ import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Instantiates the {@code sync-resource*} route templates of routes/templates/ once per enabled resource, the way
+ * Instantiates the {@code sync-resource*} route templates of routes/oracle-resource-sync.camel.yaml once per enabled resource, the way
  * {@code camel.route-template.config} does: Camel asks this source for route ids and their template parameters as
  * it starts. Template {@code sync-resource-fetch-page} becomes route {@code sync-accounts-fetch-page} for the
  * accounts resource, so every route id carries its resource's name.

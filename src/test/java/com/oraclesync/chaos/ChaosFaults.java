@@ -1,6 +1,6 @@
 package com.oraclesync.chaos;
 
-import com.oraclesync.simulator.OpportunityStore;
+import com.oraclesync.simulator.ResourceStore;
 import com.oraclesync.simulator.RecordedRequest;
 import com.oraclesync.simulator.RequestHook;
 import com.oraclesync.simulator.SimulatedResponse;
@@ -33,7 +33,7 @@ final class ChaosFaults implements RequestHook {
     }
 
     @Override
-    public synchronized SimulatedResponse beforeServe(RecordedRequest request, OpportunityStore store) {
+    public synchronized SimulatedResponse beforeServe(RecordedRequest request, ResourceStore store) {
         int number = requests++;
         if (round.killAtRequest() != null && number == round.killAtRequest()) {
             kill.run();

@@ -1,7 +1,7 @@
 package com.oraclesync.chaos;
 
 import com.oraclesync.simulator.OpportunityGenerator;
-import com.oraclesync.simulator.OpportunityStore;
+import com.oraclesync.simulator.ResourceStore;
 import com.oraclesync.simulator.OracleTimestamps;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,7 +26,7 @@ final class ChaosOracle {
     private static final long FIRST_OPTY_ID = 1_000_000L;
     private static final long FIRST_NEW_OPTY_ID = 50_000_000L;
 
-    private final OpportunityStore store;
+    private final ResourceStore store;
     private final Random random;
     private final OpportunityGenerator generator;
     private final LongPredicate stored;
@@ -38,7 +38,7 @@ final class ChaosOracle {
     private long nextNewId = FIRST_NEW_OPTY_ID;
 
     /** {@code stored} tells whether PostgreSQL holds a row for an OptyId at this moment. */
-    ChaosOracle(OpportunityStore store, long seed, LongPredicate stored) {
+    ChaosOracle(ResourceStore store, long seed, LongPredicate stored) {
         this.store = store;
         this.random = new Random(seed);
         this.generator = new OpportunityGenerator(seed);
