@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
-/** A record that a run could not store: why, its OptyId if it had one, and the item exactly as Oracle sent it. */
+/** A record that a run could not store: why, its key if it had one, and the item exactly as Oracle sent it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SyncErrorView(
         long id,

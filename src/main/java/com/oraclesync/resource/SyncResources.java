@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ public class SyncResources {
     static final String DEFAULT_KEY_COLUMN = "remote_id";
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Pattern NAMED_PARAMETER = Pattern.compile(":#(\\w+)");
 
     private final Map<String, SyncResource> enabled = new LinkedHashMap<>();
     private final String defaultName;
@@ -102,12 +104,13 @@ public class SyncResources {
                 : definition.fields().stream().map(String::trim).filter(field -> !field.isEmpty()).toList();
         String finder = definition.finder() == null || definition.finder().isBlank() ? null : definition.finder().trim();
         Map<String, String> parameters = definition.parameters() == null ? Map.of() : Map.copyOf(definition.parameters());
+        String sqlDirectory = sqlDirectory(setting, orDefault(definition.sqlDirectory(), "sql/" + name));
+        checkUpsertParameters(setting, Path.of(sqlDirectory, "upsert.sql"), columns, parameters);
         return new SyncResource(name, "oracle_" + name, path, resourceUrl, definition.keyField(), cursorField,
                 table, keyColumn, cursorColumn, columns, fields, finder,
                 orDefault(definition.cron(), sync.cron()), orDefault(definition.reconcileCron(), sync.reconcile().cron()),
                 definition.pageSize() == null ? sync.pageSize() : definition.pageSize(),
-                definition.batchSize() == null ? sync.batchSize() : definition.batchSize(), parameters,
-                sqlDirectory(setting, orDefault(definition.sqlDirectory(), "sql/" + name)));
+                definition.batchSize() == null ? sync.batchSize() : definition.batchSize(), parameters, sqlDirectory);
     }
 
     /** The resource's SQL must be there at start-up, rather than fail its first run. */
@@ -120,6 +123,21 @@ public class SyncResources {
             }
         }
         return directory;
+    }
+
+    /** Every :#name of upsert.sql is a mapped column, source_payload or one of the resource's parameters. */
+    private static void checkUpsertParameters(String setting, Path upsert, List<ColumnMapping> columns,
+                                              Map<String, String> parameters) {
+        Set<String> filled = new HashSet<>(parameters.keySet());
+        columns.forEach(column -> filled.add(column.column()));
+        filled.add("source_payload");
+        Matcher named = NAMED_PARAMETER.matcher(SqlFiles.read(upsert));
+        while (named.find()) {
+            if (!filled.contains(named.group(1))) {
+                throw new IllegalArgumentException(setting + ": " + upsert + " reads :#" + named.group(1)
+                        + ", which no entry of columns and no key of parameters fills");
+            }
+        }
     }
 
     private static void checkColumns(String setting, List<ColumnMapping> columns) {
