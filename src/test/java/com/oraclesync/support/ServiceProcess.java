@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +31,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String name, String databaseUrl, Map<String, String> environment,
                                        String... args) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "com.oraclesync.OracleSyncApplication",
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of(
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
                 "--server.port=" + port,
@@ -42,7 +40,49 @@ public final class ServiceProcess implements AutoCloseable {
                 "--sync.cron=0 0 0 1 1 ? 2099",
                 "--sync.reconcile.cron=0 0 0 1 1 ? 2099"));
         command.addAll(List.of(args));
-        Path output = Path.of("target", name + ".log");
+        return new ServiceProcess(launch(name, command, environment), port);
+    }
+
+    /**
+     * Starts the service configured only by {@code environment} (as a user would: {@code DATABASE_URL},
+     * {@code SYNC_CRON}, ...) and {@code args}, and waits for it to exit, as it does after a failed start-up.
+     * {@code SERVER_PORT} defaults to a free port, {@code SYNC_API_PASSWORD} to the tests' one, and the start-up run
+     * is off.
+     */
+    public static Exit runUntilExit(String name, Map<String, String> environment, String... args)
+            throws InterruptedException {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "SERVER_PORT", String.valueOf(freePort()),
+                "SYNC_API_PASSWORD", ApiClient.PASSWORD,
+                "SYNC_RUN_ON_STARTUP", "false"));
+        settings.putAll(environment);
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of(args));
+        Process process = launch(name, command, settings);
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("The service did not exit within 90 s; see target/" + name + ".log");
+        }
+        try {
+            return new Exit(process.exitValue(), Files.readString(output(name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How a child JVM ended: its exit code and everything it wrote. */
+    public record Exit(int code, String output) {
+    }
+
+    private static List<String> javaCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                "com.oraclesync.OracleSyncApplication");
+    }
+
+    private static Process launch(String name, List<String> command, Map<String, String> environment) {
+        Path output = output(name);
         try {
             Files.createDirectories(output.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -50,10 +90,14 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             builder.environment().putAll(environment);
-            return new ServiceProcess(builder.start(), port);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the service as a child JVM", e);
         }
+    }
+
+    private static Path output(String name) {
+        return Path.of("target", name + ".log");
     }
 
     public int port() {
