@@ -16,20 +16,26 @@ public final class EmbeddedDatabase implements DisposableBean {
 
     private final EmbeddedPostgres postgres;
 
-    public EmbeddedDatabase(Path configuredDirectory) {
+    /** {@code port} 0 = any free port. */
+    public EmbeddedDatabase(Path configuredDirectory, int port) {
         Path dataDirectory = configuredDirectory.toAbsolutePath();
         try {
             Files.createDirectories(dataDirectory);
-            this.postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .start();
+                    // stopped by destroy(), after the sync and the connection pool; its own JVM shutdown hook would
+                    // stop it under a running sync at Ctrl+C
+                    .setRegisterShutdownHook(false);
+            this.postgres = (port > 0 ? builder.setPort(port) : builder).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory
+                    + (port > 0 ? " on port " + port + " (DATABASE_EMBEDDED_PORT; 0 = any free port)" : "")
                     + "; set DATABASE_URL to use a PostgreSQL server instead", e);
         }
         log.info("No database configured (DATABASE_URL / SPRING_DATASOURCE_URL): started an embedded PostgreSQL on port {} "
-                + "with its data in {}", postgres.getPort(), dataDirectory);
+                + "with its data in {}; connect with: psql -h localhost -p {} -U postgres", postgres.getPort(),
+                dataDirectory, postgres.getPort());
     }
 
     public String jdbcUrl() {

@@ -21,10 +21,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path output;
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port, Path output) {
         this.process = process;
         this.port = port;
+        this.output = output;
     }
 
     /** Starts the service against the given database; {@code args} are Spring Boot command-line properties. */
@@ -40,17 +42,15 @@ public final class ServiceProcess implements AutoCloseable {
                 "--sync.cron=0 0 0 1 1 ? 2099",
                 "--sync.reconcile.cron=0 0 0 1 1 ? 2099"));
         command.addAll(List.of(args));
-        return new ServiceProcess(launch(name, command, environment), port);
+        return new ServiceProcess(launch(name, command, environment), port, logFile(name));
     }
 
     /**
      * Starts the service configured only by {@code environment} (as a user would: {@code DATABASE_URL},
-     * {@code SYNC_CRON}, ...) and {@code args}, and waits for it to exit, as it does after a failed start-up.
-     * {@code SERVER_PORT} defaults to a free port, {@code SYNC_API_PASSWORD} to the tests' one, and the start-up run
-     * is off.
+     * {@code SYNC_CRON}, ...) and {@code args}. {@code SERVER_PORT} defaults to a free port, {@code SYNC_API_PASSWORD}
+     * to the tests' one, and the start-up run is off unless the environment turns it on.
      */
-    public static Exit runUntilExit(String name, Map<String, String> environment, String... args)
-            throws InterruptedException {
+    public static ServiceProcess startConfigured(String name, Map<String, String> environment, String... args) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "SERVER_PORT", String.valueOf(freePort()),
                 "SYNC_API_PASSWORD", ApiClient.PASSWORD,
@@ -58,16 +58,31 @@ public final class ServiceProcess implements AutoCloseable {
         settings.putAll(environment);
         List<String> command = new ArrayList<>(javaCommand());
         command.addAll(List.of(args));
-        Process process = launch(name, command, settings);
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new IllegalStateException("The service did not exit within 90 s; see target/" + name + ".log");
-        }
+        return new ServiceProcess(launch(name, command, settings), Integer.parseInt(settings.get("SERVER_PORT")),
+                logFile(name));
+    }
+
+    /** {@link #startConfigured}, then waits for the exit that a failed start-up ends in. */
+    public static Exit runUntilExit(String name, Map<String, String> environment, String... args)
+            throws InterruptedException {
+        return startConfigured(name, environment, args).awaitExit();
+    }
+
+    /** Everything the process has written so far. */
+    public String output() {
         try {
-            return new Exit(process.exitValue(), Files.readString(output(name)));
+            return Files.readString(output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public Exit awaitExit() throws InterruptedException {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("The service did not exit within 90 s; see " + output);
+        }
+        return new Exit(process.exitValue(), output());
     }
 
     /** How a child JVM ended: its exit code and everything it wrote. */
@@ -82,7 +97,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static Process launch(String name, List<String> command, Map<String, String> environment) {
-        Path output = output(name);
+        Path output = logFile(name);
         try {
             Files.createDirectories(output.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -96,7 +111,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static Path output(String name) {
+    private static Path logFile(String name) {
         return Path.of("target", name + ".log");
     }
 
