@@ -118,6 +118,18 @@ class StartupMistakesTest {
         }
     }
 
+    @Test
+    void embeddedDatabasePortInUseNamesDatabaseEmbeddedPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Exit exit = run("embedded-port-in-use", Map.of("DATABASE_URL", "",
+                    "DATABASE_EMBEDDED_PORT", String.valueOf(taken.getLocalPort()),
+                    "DATABASE_EMBEDDED_DATA_DIRECTORY", "target/startup-mistakes-embedded/postgres"));
+
+            assertThat(oneBlock(exit)).contains("Port " + taken.getLocalPort() + " (DATABASE_EMBEDDED_PORT) of the "
+                    + "embedded PostgreSQL is already in use", "set DATABASE_EMBEDDED_PORT to a free port");
+        }
+    }
+
     /** A valid Oracle and database unless the test says otherwise, so that only the test's mistake is made. */
     private static Exit run(String name, Map<String, String> mistake, String... args) throws InterruptedException {
         Map<String, String> environment = new HashMap<>(Map.of(
