@@ -12,10 +12,8 @@ class EmbeddedPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedP
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, EmbeddedPortInUseException cause) {
-        int port = cause.port();
-        return new FailureAnalysis("Port " + port + " (DATABASE_EMBEDDED_PORT) of the embedded PostgreSQL is already in "
-                + "use: another PostgreSQL, perhaps the demo of another oracle-sync, listens on it.",
-                "Stop that process (lsof -i :" + port + " shows it), or set DATABASE_EMBEDDED_PORT to a free port "
-                        + "(0 = any free port at each start).", cause);
+        return TakenPort.analysis(cause.port(), "DATABASE_EMBEDDED_PORT", " of the embedded PostgreSQL",
+                "another PostgreSQL, perhaps the demo of another oracle-sync,", "0 (any free port at each start)",
+                cause);
     }
 }

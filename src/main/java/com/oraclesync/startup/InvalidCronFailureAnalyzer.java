@@ -47,8 +47,8 @@ class InvalidCronFailureAnalyzer extends AbstractFailureAnalyzer<BindValidationE
 
         /** E.g. {@code SYNC_CRON (sync.cron) is 'every day', not a Quartz cron expression: Illegal characters ...}. */
         String describe() {
-            return variable() + " (" + property + ") is '" + error.getRejectedValue() + "', " + error.getDefaultMessage()
-                    + ".";
+            return variable() + " (" + property + ") is '" + error.getRejectedValue() + "', "
+                    + error.getDefaultMessage() + ".";
         }
     }
 }

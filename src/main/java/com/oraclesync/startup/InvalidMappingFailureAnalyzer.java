@@ -18,7 +18,8 @@ class InvalidMappingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidMappi
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidMappingException cause) {
         String types = Arrays.stream(ColumnType.values()).map(type -> type.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining("|"));
-        return new FailureAnalysis(cause.setting() + " in application.yml has an invalid entry: " + cause.problem() + ".",
+        return new FailureAnalysis(cause.setting() + " in application.yml has an invalid entry: " + cause.problem()
+                + ".",
                 "Correct that entry of " + cause.setting() + ". Each entry is { column: <a column of the table>, "
                         + "source: <an Oracle field>, type: " + types + " }; remote_id and oracle_updated_at must be "
                         + "mapped (README, \"Changing the field mapping\").", cause);

@@ -13,8 +13,9 @@ class MissingOracleCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<Mi
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingOracleCredentialsException cause) {
         String missing = String.join(" and ", cause.missing());
-        return new FailureAnalysis("ORACLE_BASE_URL is set, but " + missing + (cause.missing().size() == 1 ? " is" : " are")
-                + " not: the service cannot log in to Oracle.",
+        String verb = cause.missing().size() == 1 ? " is" : " are";
+        return new FailureAnalysis("ORACLE_BASE_URL is set, but " + missing + verb + " not: the service cannot log in "
+                + "to Oracle.",
                 "Set ORACLE_USER and ORACLE_PASS to the name and password of the Oracle integration user, e.g. "
                         + "export ORACLE_USER=integration.user ORACLE_PASS='...'", cause);
     }

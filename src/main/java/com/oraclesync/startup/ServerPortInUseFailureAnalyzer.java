@@ -12,10 +12,7 @@ class ServerPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<PortInUseEx
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, PortInUseException cause) {
-        int port = cause.getPort();
-        return new FailureAnalysis("Port " + port + " (SERVER_PORT) is already in use: another process, perhaps another "
-                + "oracle-sync, listens on it.",
-                "Stop that process (lsof -i :" + port + " shows it), or start this one on a free port, e.g. "
-                        + "SERVER_PORT=" + (port == 65535 ? 8081 : port + 1) + ".", cause);
+        return TakenPort.analysis(cause.getPort(), "SERVER_PORT", "", "another process, perhaps another oracle-sync,",
+                String.valueOf(cause.getPort() + 1), cause);
     }
 }

@@ -37,9 +37,11 @@ class StartupMistakesTest {
     void unreachableDatabaseNamesDatabaseUrlAndItsAddress() throws Exception {
         int closedPort = closedPort();
 
-        Exit exit = run("unreachable-database", Map.of("DATABASE_URL", "postgresql://sync:secret@127.0.0.1:" + closedPort + "/crm"));
+        Exit exit = run("unreachable-database",
+                Map.of("DATABASE_URL", "postgresql://sync:secret@127.0.0.1:" + closedPort + "/crm"));
 
-        assertThat(oneBlock(exit)).contains("The PostgreSQL server of DATABASE_URL (127.0.0.1:" + closedPort + ") cannot be reached",
+        assertThat(oneBlock(exit)).contains(
+                "The PostgreSQL server of DATABASE_URL (127.0.0.1:" + closedPort + ") cannot be reached",
                 "connection refused", "Start PostgreSQL there").doesNotContain("secret");
     }
 
@@ -126,7 +128,8 @@ class StartupMistakesTest {
                     "DATABASE_EMBEDDED_DATA_DIRECTORY", "target/startup-mistakes-embedded/postgres"));
 
             assertThat(oneBlock(exit)).contains("Port " + taken.getLocalPort() + " (DATABASE_EMBEDDED_PORT) of the "
-                    + "embedded PostgreSQL is already in use", "set DATABASE_EMBEDDED_PORT to a free port");
+                    + "embedded PostgreSQL is already in use",
+                    "set DATABASE_EMBEDDED_PORT to a free port, e.g. DATABASE_EMBEDDED_PORT=0");
         }
     }
 
@@ -147,7 +150,8 @@ class StartupMistakesTest {
         String output = exit.output();
         assertThat(output).contains(BANNER).doesNotContain("oracle-secret");
         List<String> lines = output.lines().toList();
-        assertThat(lines).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by:"));
+        assertThat(lines).as("no stack trace")
+                .noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by:"));
         assertThat(lines.subList(0, lines.indexOf(BANNER))).as("no WARN before the block")
                 .noneMatch(line -> line.contains(" WARN "));
         String block = output.substring(output.indexOf("Description:")).strip();
