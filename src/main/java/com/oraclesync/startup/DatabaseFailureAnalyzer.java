@@ -17,8 +17,6 @@ import org.springframework.core.env.Environment;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<PSQLException> {
 
-    private static final String URL_SHAPE = "postgresql://user:password@host:port/database";
-
     private final Environment environment;
 
     DatabaseFailureAnalyzer(Environment environment) {
@@ -48,7 +46,7 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<PSQLException> {
         return new FailureAnalysis("The PostgreSQL server of " + database.variable() + " (" + database.address()
                 + ") cannot be reached: " + reason(cause) + ".",
                 "Start PostgreSQL there (or open the firewall to it), or correct the host and port in "
-                        + database.variable() + " (" + URL_SHAPE + ").", cause);
+                        + database.variable() + " (" + database.shape() + ").", cause);
     }
 
     private static FailureAnalysis missingDatabase(DatabaseSetting database, PSQLException cause) {
@@ -66,8 +64,7 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<PSQLException> {
         return new FailureAnalysis("PostgreSQL at " + database.address() + " refused the login"
                 + (database.user() != null ? " of user '" + database.user() + "'" : "") + " from " + database.variable()
                 + ": " + server + ".",
-                "Correct " + database.userSetting() + " (" + URL_SHAPE + "; percent-encode @ : / in the password), "
-                        + "or create that login in PostgreSQL.", cause);
+                "Correct " + database.login() + ", or create that login in PostgreSQL.", cause);
     }
 
     /** What the network said, without pgjdbc's generic advice. */
