@@ -13,7 +13,7 @@ class EmbeddedPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedP
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, EmbeddedPortInUseException cause) {
         return TakenPort.analysis(cause.port(), "DATABASE_EMBEDDED_PORT", " of the embedded PostgreSQL",
-                "another PostgreSQL, perhaps the demo of another oracle-sync,", "0 (any free port at each start)",
-                cause);
+                "another PostgreSQL listens on it, perhaps the embedded one of another oracle-sync, or one that a demo "
+                        + "killed with kill -9 left running", "0 (any free port at each start)", cause);
     }
 }

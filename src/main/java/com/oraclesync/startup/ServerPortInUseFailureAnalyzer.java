@@ -12,7 +12,8 @@ class ServerPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<PortInUseEx
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, PortInUseException cause) {
-        return TakenPort.analysis(cause.getPort(), "SERVER_PORT", "", "another process, perhaps another oracle-sync,",
-                String.valueOf(cause.getPort() + 1), cause);
+        return TakenPort.analysis(cause.getPort(), "SERVER_PORT", "",
+                "another process listens on it, perhaps another oracle-sync", String.valueOf(cause.getPort() + 1),
+                cause);
     }
 }

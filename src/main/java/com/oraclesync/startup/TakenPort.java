@@ -8,11 +8,11 @@ final class TakenPort {
     private TakenPort() {
     }
 
-    /** {@code holder} says who probably listens there; {@code freeExample} is a value of the setting to try. */
-    static FailureAnalysis analysis(int port, String setting, String what, String holder, String freeExample,
+    /** {@code listener} says who probably listens there; {@code freeExample} is a value of the setting to try. */
+    static FailureAnalysis analysis(int port, String setting, String what, String listener, String freeExample,
                                     Throwable cause) {
-        return new FailureAnalysis("Port " + port + " (" + setting + ")" + what + " is already in use: " + holder
-                + " listens on it.",
+        return new FailureAnalysis("Port " + port + " (" + setting + ")" + what + " is already in use: " + listener
+                + ".",
                 "Stop that process (lsof -i :" + port + " shows it), or set " + setting + " to a free port, e.g. "
                         + setting + "=" + freeExample + ".", cause);
     }
