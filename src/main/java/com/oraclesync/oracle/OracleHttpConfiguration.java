@@ -4,6 +4,7 @@ import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +15,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OracleHttpConfiguration {
 
+    /**
+     * Camel creates its customizers while it builds its context: {@code oracle.*} is bound later, when the http
+     * component is added, so that a mistake in it is reported on its own rather than from inside Camel's context.
+     */
     @Bean
-    ComponentCustomizer oracleHttpTimeouts(OracleProperties oracle) {
+    ComponentCustomizer oracleHttpTimeouts(ObjectProvider<OracleProperties> properties) {
         return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
+            OracleProperties oracle = properties.getObject();
             http.setConnectTimeout(oracle.connectTimeout().toMillis());
             http.setConnectionRequestTimeout(oracle.connectTimeout().toMillis());
             http.setSoTimeout(oracle.readTimeout().toMillis());

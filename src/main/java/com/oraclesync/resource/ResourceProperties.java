@@ -1,6 +1,7 @@
 package com.oraclesync.resource;
 
 import com.oraclesync.mapping.ColumnMapping;
+import com.oraclesync.schedule.QuartzCron;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,8 +34,8 @@ public record ResourceProperties(
         @NotEmpty @Valid List<ColumnMapping> columns,
         List<String> fields,
         String finder,
-        String cron,
-        String reconcileCron,
+        @QuartzCron String cron,
+        @QuartzCron String reconcileCron,
         @Min(1) @Max(500) Integer pageSize,
         @Min(1) @Max(5000) Integer batchSize,
         Map<String, String> parameters,

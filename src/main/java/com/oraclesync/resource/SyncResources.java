@@ -2,6 +2,7 @@ package com.oraclesync.resource;
 
 import com.oraclesync.mapping.ColumnMapping;
 import com.oraclesync.mapping.ColumnType;
+import com.oraclesync.mapping.InvalidMappingException;
 import com.oraclesync.oracle.OracleProperties;
 import com.oraclesync.sync.SyncProperties;
 import java.net.URI;
@@ -15,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +38,18 @@ public class SyncResources {
     private final Map<String, SyncResource> enabled = new LinkedHashMap<>();
     private final String defaultName;
 
-    public SyncResources(SyncProperties sync, OracleProperties oracle) {
+    public SyncResources(SyncProperties sync, OracleProperties oracle, JdbcClient jdbc,
+                         ObjectProvider<FlywayMigrationInitializer> migrations) {
+        // the tables are checked as the migrations leave them
+        migrations.getIfAvailable();
+        ResourceTables tables = new ResourceTables(jdbc);
         for (String name : sync.enabled()) {
             ResourceProperties definition = sync.resources().get(name);
             if (definition == null) {
                 throw new IllegalArgumentException("SYNC_RESOURCES names '" + name + "', which has no sync.resources."
                         + name + " block; defined resources are " + sync.resources().keySet());
             }
-            enabled.put(name, resolve(name, definition, sync, oracle));
+            enabled.put(name, resolve(name, definition, sync, oracle, tables));
         }
         this.defaultName = sync.defaultResource();
     }
@@ -74,7 +82,7 @@ public class SyncResources {
     }
 
     private static SyncResource resolve(String name, ResourceProperties definition, SyncProperties sync,
-                                        OracleProperties oracle) {
+                                        OracleProperties oracle, ResourceTables tables) {
         String setting = "sync.resources." + name;
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(setting + ": a resource name is letters, digits and _ (was '" + name + "')");
@@ -90,9 +98,9 @@ public class SyncResources {
         String cursorField = orDefault(definition.cursorField(), DEFAULT_CURSOR_FIELD);
         String keyColumn = orDefault(definition.keyColumn(), DEFAULT_KEY_COLUMN);
         List<ColumnMapping> columns = List.copyOf(definition.columns());
-        checkColumns(setting, columns);
+        checkColumns(setting + ".columns", columns, table, tables.mappableColumns(table));
         if (!keyColumn.equals(mappedColumn(setting, columns, definition.keyField(), ColumnType.INTEGER, "key-field"))) {
-            throw new IllegalArgumentException(setting + ".columns: key-field " + definition.keyField()
+            throw new InvalidMappingException(setting + ".columns", "key-field " + definition.keyField()
                     + " must fill key-column " + keyColumn);
         }
         String cursorColumn = mappedColumn(setting, columns, cursorField, ColumnType.TIMESTAMPTZ, "cursor-field");
@@ -140,15 +148,26 @@ public class SyncResources {
         }
     }
 
-    private static void checkColumns(String setting, List<ColumnMapping> columns) {
+    /** Every entry names a column of the table, once, mapped as the type the column holds. */
+    private static void checkColumns(String setting, List<ColumnMapping> columns, String table,
+                                     Map<String, ColumnType> tableColumns) {
+        if (tableColumns.isEmpty()) {
+            throw new InvalidMappingException(setting, "the table '" + table + "' does not exist; create it with a "
+                    + "migration (README, \"Adding a resource\")");
+        }
         Set<String> seen = new HashSet<>();
         for (ColumnMapping mapping : columns) {
-            if (!IDENTIFIER.matcher(mapping.column()).matches()) {
-                throw new IllegalArgumentException(setting + ".columns: '" + mapping.column()
-                        + "' is not a column name (lower-case letters, digits and _)");
+            ColumnType columnType = tableColumns.get(mapping.column());
+            if (columnType == null) {
+                throw new InvalidMappingException(setting, "unknown column '" + mapping.column()
+                        + "'; mappable columns are " + tableColumns.keySet());
+            }
+            if (columnType != ColumnType.TEXT && mapping.type() != columnType) {
+                throw new InvalidMappingException(setting, "column '" + mapping.column() + "' is "
+                        + columnType.sqlName() + " in the database, but is mapped as " + mapping.type().sqlName());
             }
             if (!seen.add(mapping.column())) {
-                throw new IllegalArgumentException(setting + ".columns: column '" + mapping.column() + "' is mapped twice");
+                throw new InvalidMappingException(setting, "column '" + mapping.column() + "' is mapped twice");
             }
         }
     }
@@ -157,10 +176,10 @@ public class SyncResources {
     private static String mappedColumn(String setting, List<ColumnMapping> columns, String field, ColumnType type,
                                        String role) {
         ColumnMapping mapping = columns.stream().filter(column -> column.source().equals(field)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(setting + ".columns: " + role + " " + field
+                .orElseThrow(() -> new InvalidMappingException(setting + ".columns", role + " " + field
                         + " must be mapped (it is the key and the paging cursor)"));
         if (mapping.type() != type) {
-            throw new IllegalArgumentException(setting + ".columns: " + role + " " + field + " must be mapped as "
+            throw new InvalidMappingException(setting + ".columns", role + " " + field + " must be mapped as "
                     + type.sqlName() + ", not " + mapping.type().sqlName());
         }
         return mapping.column();

@@ -1,6 +1,7 @@
 package com.oraclesync.sync;
 
 import com.oraclesync.resource.ResourceProperties;
+import com.oraclesync.schedule.QuartzCron;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -26,7 +27,7 @@ public record SyncProperties(
         @NotEmpty List<String> enabled,
         @NotBlank String defaultResource,
         @Min(1) @Max(64) int maxConcurrentRuns,
-        @NotBlank String cron,
+        @NotBlank @QuartzCron String cron,
         @Min(1) @Max(500) int pageSize,
         @Min(1) @Max(5000) int batchSize,
         @NotNull Duration overlap,
@@ -43,7 +44,7 @@ public record SyncProperties(
 
     /** The RECONCILE run: its default schedule, and the largest share of rows it may mark as deleted at once. */
     public record Reconcile(
-            @NotBlank String cron,
+            @NotBlank @QuartzCron String cron,
             @DecimalMin("0.0") @DecimalMax("1.0") double maxDeleteShare) {
     }
 }

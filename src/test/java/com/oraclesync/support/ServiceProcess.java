@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,21 +21,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path output;
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port, Path output) {
         this.process = process;
         this.port = port;
+        this.output = output;
     }
 
     /** Starts the service against the given database; {@code args} are Spring Boot command-line properties. */
     public static ServiceProcess start(String name, String databaseUrl, Map<String, String> environment,
                                        String... args) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "com.oraclesync.OracleSyncApplication",
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of(
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
                 "--server.port=" + port,
@@ -42,7 +42,62 @@ public final class ServiceProcess implements AutoCloseable {
                 "--sync.cron=0 0 0 1 1 ? 2099",
                 "--sync.reconcile.cron=0 0 0 1 1 ? 2099"));
         command.addAll(List.of(args));
-        Path output = Path.of("target", name + ".log");
+        return new ServiceProcess(launch(name, command, environment), port, logFile(name));
+    }
+
+    /**
+     * Starts the service configured only by {@code environment} (as a user would: {@code DATABASE_URL},
+     * {@code SYNC_CRON}, ...) and {@code args}. {@code SERVER_PORT} defaults to a free port, {@code SYNC_API_PASSWORD}
+     * to the tests' one, and the start-up run is off unless the environment turns it on.
+     */
+    public static ServiceProcess startConfigured(String name, Map<String, String> environment, String... args) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "SERVER_PORT", String.valueOf(freePort()),
+                "SYNC_API_PASSWORD", ApiClient.PASSWORD,
+                "SYNC_RUN_ON_STARTUP", "false"));
+        settings.putAll(environment);
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of(args));
+        return new ServiceProcess(launch(name, command, settings), Integer.parseInt(settings.get("SERVER_PORT")),
+                logFile(name));
+    }
+
+    /** {@link #startConfigured}, then waits for the exit that a failed start-up ends in. */
+    public static Exit runUntilExit(String name, Map<String, String> environment, String... args)
+            throws InterruptedException {
+        return startConfigured(name, environment, args).awaitExit();
+    }
+
+    /** Everything the process has written so far. */
+    public String output() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Exit awaitExit() throws InterruptedException {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("The service did not exit within 90 s; see " + output);
+        }
+        return new Exit(process.exitValue(), output());
+    }
+
+    /** How a child JVM ended: its exit code and everything it wrote. */
+    public record Exit(int code, String output) {
+    }
+
+    private static List<String> javaCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                "com.oraclesync.OracleSyncApplication");
+    }
+
+    private static Process launch(String name, List<String> command, Map<String, String> environment) {
+        Path output = logFile(name);
         try {
             Files.createDirectories(output.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -50,10 +105,14 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             builder.environment().putAll(environment);
-            return new ServiceProcess(builder.start(), port);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the service as a child JVM", e);
         }
+    }
+
+    private static Path logFile(String name) {
+        return Path.of("target", name + ".log");
     }
 
     public int port() {
