@@ -1,9 +1,10 @@
 package com.oraclesync.benchmark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ import org.postgresql.copy.CopyIn;
 final class DatabaseLimit {
 
     private static final Pattern NAMED_PARAMETER = Pattern.compile(":#(\\w+)");
-    private static final String[] CLOSED_STATUSES = {"WON", "LOST"};
+    private static final String CLOSED_STATUSES = "WON,LOST";
 
     private final BenchmarkDatabase server;
     private final BenchmarkData data;
@@ -66,7 +67,7 @@ final class DatabaseLimit {
         }
     }
 
-    /** The sync's own upsert-opportunities.sql, as camel-sql binds it (one String[] per column), per page. */
+    /** The sync's own sql/opportunities/upsert.sql, as camel-sql binds it (one String[] per column), per page. */
     Measurement upsertStatement(String scenario, int count, int pageSize, String database) throws SQLException {
         List<String> parameters = new ArrayList<>();
         String sql = jdbcSql(parameters);
@@ -95,7 +96,7 @@ final class DatabaseLimit {
             Clock.Lap lap = clock.stop();
             requireRows(connection, count, written);
             return new Measurement(scenario, written, lap.wallSeconds(), Double.NaN, Double.NaN, Double.NaN, lap.selfCpuSeconds(),
-                    Double.NaN, lap.postgresCpuSeconds(), "diagnostic: sql/upsert-opportunities.sql over plain JDBC, "
+                    Double.NaN, lap.postgresCpuSeconds(), "diagnostic: sql/opportunities/upsert.sql over plain JDBC, "
                             + pageSize + " rows per statement and transaction, no HTTP, no Camel");
         } finally {
             server.drop(database);
@@ -119,11 +120,9 @@ final class DatabaseLimit {
     }
 
     private static String jdbcSql(List<String> parameters) {
-        try (InputStream resource = DatabaseLimit.class.getResourceAsStream("/sql/upsert-opportunities.sql")) {
-            if (resource == null) {
-                throw new IllegalStateException("sql/upsert-opportunities.sql is not on the classpath");
-            }
-            Matcher named = NAMED_PARAMETER.matcher(new String(resource.readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            Matcher named = NAMED_PARAMETER.matcher(Files.readString(Path.of("sql", "opportunities", "upsert.sql"),
+                    StandardCharsets.UTF_8));
             StringBuilder sql = new StringBuilder();
             while (named.find()) {
                 parameters.add(named.group(1));

@@ -144,15 +144,15 @@ public class SyncRuns {
         end(run);
         double seconds = Math.max(0.001, run.elapsed().toMillis() / 1000.0);
         if (run.type() == SyncType.RECONCILE) {
-            log.info("Reconcile {} {}: {}: Oracle returned {} ids in {} pages; {} rows marked deleted, {} restored, "
-                            + "in {} s", run.logId(), run.status(), run.syncName(), run.fetched(), run.pages(), run.deletedRecords(), run.restoredRecords(),
-                    String.format("%.1f", seconds));
+            log.info("Reconcile {} {}: Oracle returned {} ids in {} pages; {} rows marked deleted, {} restored, "
+                            + "in {} s ({})", run.logId(), run.status(), run.fetched(), run.pages(), run.deletedRecords(),
+                    run.restoredRecords(), String.format("%.1f", seconds), run.syncName());
         } else {
-            log.info("Sync {} {}: {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, "
-                            + "{} records/s; watermark {}",
-                    run.logId(), run.status(), run.syncName(), run.fetched(), run.newRecords(), run.updatedRecords(),
+            log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, "
+                            + "{} records/s; watermark {} ({})",
+                    run.logId(), run.status(), run.fetched(), run.newRecords(), run.updatedRecords(),
                     run.unchangedRecords(), run.failedRecords(), run.pages(), String.format("%.1f", seconds),
-                    Math.round(run.fetched() / seconds), run.resource().describe(run.newWatermark()));
+                    Math.round(run.fetched() / seconds), run.resource().describe(run.newWatermark()), run.syncName());
             if (run.problems() != null) {
                 log.warn("Sync {} PARTIAL: {}", run.logId(), run.problems());
             }

@@ -181,7 +181,7 @@ class OracleSimulatorTest {
     @Test
     void answers404ForAnAbsentItemOrAnotherResource() {
         SimulatorClient.Response absentItem = client.get(SimulatorClient.COLLECTION + "/999");
-        SimulatorClient.Response otherResource = client.get("/crmRestApi/resources/latest/accounts");
+        SimulatorClient.Response otherResource = client.get("/crmRestApi/resources/latest/leads");
 
         assertThat(absentItem.status()).isEqualTo(404);
         assertThat(absentItem.body()).isEqualTo("{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No opportunity 999\"}");
