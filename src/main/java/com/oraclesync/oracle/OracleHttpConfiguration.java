@@ -3,7 +3,7 @@ package com.oraclesync.oracle;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.ComponentCustomizer;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,10 +26,14 @@ class OracleHttpConfiguration {
 
     /**
      * Given to the Oracle endpoint ({@code httpClientConfigurer}): without it, Apache HttpClient repeats a 429 or 503
-     * once by itself, after Oracle's Retry-After, behind the route's back: every retry would cost two requests.
+     * once by itself, after Oracle's Retry-After, behind the route's back: every retry would cost two requests. With
+     * {@code ORACLE_AUTH=oauth2}, the bearer-token strategy plugs into the same client.
      */
     @Bean
-    HttpClientConfigurer oracleHttpClient() {
-        return HttpClientBuilder::disableAutomaticRetries;
+    HttpClientConfigurer oracleHttpClient(ObjectProvider<OracleOAuthConfiguration.OracleBearerAuthentication> oauth) {
+        return builder -> {
+            builder.disableAutomaticRetries();
+            oauth.ifAvailable(bearer -> bearer.configure(builder));
+        };
     }
 }

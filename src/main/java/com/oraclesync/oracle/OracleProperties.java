@@ -32,12 +32,14 @@ public record OracleProperties(
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout,
         @Valid @NotNull Retry retry,
+        @NotNull Auth auth,
         boolean demoMode) {
 
     public OracleProperties {
-        if (!demoMode && (user == null || user.isBlank() || password == null || password.isBlank())) {
+        if (!demoMode && auth == Auth.BASIC
+                && (user == null || user.isBlank() || password == null || password.isBlank())) {
             throw new IllegalArgumentException("ORACLE_BASE_URL is set but ORACLE_USER / ORACLE_PASS are not: "
-                    + "set both to the integration user's credentials");
+                    + "set both to the integration user's credentials, or set ORACLE_AUTH=oauth2 and ORACLE_OAUTH_*");
         }
         if (baseUrl != null && baseUrl.endsWith("/")) {
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
@@ -68,8 +70,12 @@ public record OracleProperties(
         }
     }
 
+    /** How requests to Oracle authenticate: Basic with ORACLE_USER / ORACLE_PASS, or an OAuth 2.0 access token. */
+    public enum Auth { BASIC, OAUTH2 }
+
     @Override
     public String toString() {
-        return "OracleProperties[baseUrl=" + baseUrl + ", user=" + user + ", password=***, apiVersion=" + apiVersion + "]";
+        return "OracleProperties[baseUrl=" + baseUrl + ", auth=" + auth + ", user=" + user + ", password=***, apiVersion="
+                + apiVersion + "]";
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Serves {@code /crmRestApi/resources/{version}/opportunities[/{id}]}: records the request,
- * checks Basic credentials, gives the hook its chance to mutate or fault, then answers.
+ * checks Basic credentials or a Bearer token from the {@link TokenEndpoint}, gives the hook its chance to mutate or
+ * fault, then answers.
  */
 final class OpportunitiesHandler implements HttpHandler {
 
@@ -23,13 +24,16 @@ final class OpportunitiesHandler implements HttpHandler {
     private final OpportunityStore store;
     private final RequestLog log;
     private final BasicCredentials credentials;
+    private final TokenEndpoint tokens;
     private final ItemRenderer renderer;
     private volatile RequestHook hook;
 
-    OpportunitiesHandler(OpportunityStore store, RequestLog log, BasicCredentials credentials, ItemRenderer renderer) {
+    OpportunitiesHandler(OpportunityStore store, RequestLog log, BasicCredentials credentials, TokenEndpoint tokens,
+                         ItemRenderer renderer) {
         this.store = store;
         this.log = log;
         this.credentials = credentials;
+        this.tokens = tokens;
         this.renderer = renderer;
     }
 
@@ -64,7 +68,14 @@ final class OpportunitiesHandler implements HttpHandler {
             return;
         }
         RecordedRequest request = log.record(exchange.getRequestMethod(), uri, exchange.getRequestHeaders());
-        if (!credentials.accept(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            if (!tokens.accepts(authorization)) {
+                HttpResponses.error(exchange, 401, "The access token is unknown or has expired",
+                        Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+                return;
+            }
+        } else if (!credentials.accept(authorization)) {
             HttpResponses.error(exchange, 401, "Missing or wrong user name or password",
                     Map.of("WWW-Authenticate", "Basic realm=\"simulator\""));
             return;

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for Oracle Fusion CRM's REST API for opportunities, on 127.0.0.1: the same paging,
- * {@code q}, {@code orderBy}, {@code fields} and Basic authentication, over a store that tests
- * and the demo can change, plus hooks that inject faults.
+ * {@code q}, {@code orderBy}, {@code fields}, Basic authentication and OAuth 2.0 access tokens from an identity
+ * domain's token endpoint ({@link #tokens()}), over a store that tests and the demo can change, plus hooks that
+ * inject faults.
  */
 public final class OracleSimulator implements AutoCloseable {
 
@@ -32,15 +33,17 @@ public final class OracleSimulator implements AutoCloseable {
     private final OpportunityStore store;
     private final RequestLog requestLog;
     private final OpportunitiesHandler handler;
+    private final TokenEndpoint tokens;
     private final URI baseUrl;
 
     private OracleSimulator(HttpServer server, ExecutorService executor, OpportunityStore store,
-                            RequestLog requestLog, OpportunitiesHandler handler, URI baseUrl) {
+                            RequestLog requestLog, OpportunitiesHandler handler, TokenEndpoint tokens, URI baseUrl) {
         this.server = server;
         this.executor = executor;
         this.store = store;
         this.requestLog = requestLog;
         this.handler = handler;
+        this.tokens = tokens;
         this.baseUrl = baseUrl;
     }
 
@@ -63,13 +66,15 @@ public final class OracleSimulator implements AutoCloseable {
         URI baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         OpportunityStore store = new OpportunityStore(Clock.systemUTC());
         RequestLog requestLog = new RequestLog(Clock.systemUTC());
+        TokenEndpoint tokens = new TokenEndpoint(Clock.systemUTC());
         OpportunitiesHandler handler = new OpportunitiesHandler(store, requestLog,
-                new BasicCredentials(user, password), new ItemRenderer(baseUrl));
+                new BasicCredentials(user, password), tokens, new ItemRenderer(baseUrl));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.createContext("/", handler);
+        server.createContext(TokenEndpoint.PATH, tokens);
         server.setExecutor(executor);
         server.start();
-        return new OracleSimulator(server, executor, store, requestLog, handler, baseUrl);
+        return new OracleSimulator(server, executor, store, requestLog, handler, tokens, baseUrl);
     }
 
     private static ThreadFactory daemonThreads() {
@@ -92,6 +97,11 @@ public final class OracleSimulator implements AutoCloseable {
 
     public OpportunityStore store() {
         return store;
+    }
+
+    /** The identity domain's token endpoint at {@code baseUrl() + TokenEndpoint.PATH}. */
+    public TokenEndpoint tokens() {
+        return tokens;
     }
 
     /** Every request to the opportunities resource, in arrival order (the newest 100,000 at most). */

@@ -2,6 +2,8 @@ package com.oraclesync.sync;
 
 import com.oraclesync.oracle.OracleResponseException;
 import com.oraclesync.oracle.OracleRetryState;
+import com.oraclesync.oracle.OracleTokenRejectedException;
+import com.oraclesync.oracle.OracleTokenUnavailableException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -43,6 +45,14 @@ final class SyncFailures {
     static String describe(Throwable failure, String oracleResource) {
         if (failure == null) {
             return "unknown failure";
+        }
+        OracleTokenRejectedException tokenRejected = getException(OracleTokenRejectedException.class, failure);
+        if (tokenRejected != null) {
+            return tokenRejected.getMessage();
+        }
+        OracleTokenUnavailableException noToken = getException(OracleTokenUnavailableException.class, failure);
+        if (noToken != null) {
+            return noToken.getMessage() + RESUMES;
         }
         HttpOperationFailedException http = getException(HttpOperationFailedException.class, failure);
         if (http != null) {
