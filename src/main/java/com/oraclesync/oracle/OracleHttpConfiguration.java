@@ -3,13 +3,14 @@ package com.oraclesync.oracle;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.ComponentCustomizer;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Oracle timeouts, given as durations in application.yml, applied to Camel's http component. The HTTP client's own
- * silent retries are off: every attempt is the route's, counted, spaced and bounded by {@code oracle.retry.*}.
+ * The Oracle timeouts, given as durations in application.yml, applied to Camel's http component; and the Oracle
+ * endpoint's HTTP client ({@code httpClientConfigurer: "#oracleHttpClient"}): its credentials, its response limits,
+ * and none of its own silent retries, since every attempt is the route's, counted, spaced and bounded by
+ * {@code oracle.retry.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class OracleHttpConfiguration {
@@ -24,12 +25,21 @@ class OracleHttpConfiguration {
         });
     }
 
+    @Bean(destroyMethod = "close")
+    OracleResponseLimits oracleResponseLimits(OracleLimits limits, OracleResponses responses) {
+        return new OracleResponseLimits(limits, responses.resource());
+    }
+
     /**
-     * Given to the Oracle endpoint ({@code httpClientConfigurer}): without it, Apache HttpClient repeats a 429 or 503
-     * once by itself, after Oracle's Retry-After, behind the route's back: every retry would cost two requests.
+     * Without {@code disableAutomaticRetries}, Apache HttpClient repeats a 429 or 503 once by itself, after Oracle's
+     * Retry-After, behind the route's back: every retry would cost two requests.
      */
     @Bean
-    HttpClientConfigurer oracleHttpClient() {
-        return HttpClientBuilder::disableAutomaticRetries;
+    HttpClientConfigurer oracleHttpClient(OracleProperties oracle, OracleResponseLimits limits) {
+        OracleCredentials credentials = new OracleCredentials(oracle);
+        return builder -> builder
+                .disableAutomaticRetries()
+                .addRequestInterceptorLast(credentials)
+                .addExecInterceptorFirst(OracleResponseLimits.NAME, limits);
     }
 }

@@ -1,0 +1,50 @@
+package com.oraclesync.oracle;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpRequestInterceptor;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.net.URIAuthority;
+
+/**
+ * Adds Oracle's Basic credentials to each request the HTTP client sends to the Oracle host, and to no other host (a
+ * redirect elsewhere goes without them). The credentials come from {@code oracle.user} / {@code oracle.password} in
+ * Java, so no endpoint URI holds them: route dumps, endpoint listings, Hawtio, exceptions and logs cannot show them,
+ * whatever characters the password holds.
+ */
+final class OracleCredentials implements HttpRequestInterceptor {
+
+    private final String host;
+    private final int port;
+    private final String authorization;
+
+    OracleCredentials(OracleProperties oracle) {
+        URI base = URI.create(oracle.baseUrl());
+        this.host = base.getHost();
+        this.port = port(base.getPort(), base.getScheme());
+        String pair = oracle.user() + ":" + oracle.password();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void process(HttpRequest request, EntityDetails entity, HttpContext context) {
+        URIAuthority target = request.getAuthority();
+        if (target != null && host.equalsIgnoreCase(target.getHostName())
+                && port == port(target.getPort(), request.getScheme())) {
+            request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
+        }
+    }
+
+    private static int port(int port, String scheme) {
+        return port >= 0 ? port : "http".equalsIgnoreCase(scheme) ? 80 : 443;
+    }
+
+    @Override
+    public String toString() {
+        return "OracleCredentials[" + host + ":" + port + "]";
+    }
+}
