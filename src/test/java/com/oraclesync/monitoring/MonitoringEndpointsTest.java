@@ -13,9 +13,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
@@ -79,6 +83,49 @@ class MonitoringEndpointsTest extends ApiTestSupport {
                 .allSatisfy(line -> assertThat(line).doesNotContain("?").doesNotContainIgnoringCase("select ")
                         .doesNotContainIgnoringCase("insert ").doesNotContainIgnoringCase("password")
                         .doesNotContain("sql:"));
+    }
+
+    @Test
+    void everyMetricThatTheDashboardAndTheAlertsUseIsExposedAfterASync() {
+        // given: a run with a bad record, so that every counter of the sync has moved
+        oracle.store().put(opportunity(1L).build());
+        oracle.store().put(opportunity(2L).with("Revenue", "n/a").build());
+        runSync();
+
+        // when
+        String metrics = scrape();
+
+        // then
+        Set<String> exposed = metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+        Set<String> used = new TreeSet<>(MonitoringAsCode.dashboardVariableMetrics());
+        MonitoringAsCode.dashboardQueries().forEach(query -> used.addAll(MonitoringAsCode.metricNames(query)));
+        MonitoringAsCode.alertExpressions().forEach(rule -> used.addAll(MonitoringAsCode.metricNames(rule)));
+        // up is Prometheus's own series for each target it scrapes
+        used.remove("up");
+        assertThat(used).contains("oracle_sync_records_fetched_total", "oracle_sync_run_duration_seconds_count",
+                "oracle_sync_last_success_timestamp_seconds", "oracle_sync_watermark_lag_seconds",
+                "camel_route_policy_seconds_sum", "process_start_time_seconds");
+        assertThat(exposed).containsAll(used);
+    }
+
+    @Test
+    void theDashboardsRouteSelectorsFindTheSyncsRoutes() {
+        // given
+        oracle.store().put(opportunity(1L).build());
+        runSync();
+        Set<String> routeIds = Pattern.compile("routeId=\"([^\"]+)\"").matcher(scrape()).results()
+                .map(match -> match.group(1)).collect(Collectors.toSet());
+
+        // when: each routeId matcher of the dashboard, with the sync variable at All (.*)
+        List<String> selectors = MonitoringAsCode.dashboardQueries().stream()
+                .flatMap(query -> Pattern.compile("routeId=~\"([^\"]+)\"").matcher(query).results())
+                .map(match -> match.group(1).replace("$sync", ".*")).distinct().toList();
+
+        // then
+        assertThat(selectors).contains("sync-(.*)-fetch-page", "sync-(.*)-store-page");
+        assertThat(selectors).allSatisfy(selector -> assertThat(routeIds)
+                .as("route ids matching %s", selector).anyMatch(routeId -> routeId.matches(selector)));
     }
 
     @Test
