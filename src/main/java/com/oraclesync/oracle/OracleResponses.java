@@ -1,12 +1,14 @@
 package com.oraclesync.oracle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Locale;
+import org.apache.camel.util.ObjectHelper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -22,26 +24,35 @@ public class OracleResponses {
 
     private final String resource;
     private final ObjectMapper json;
+    private final OracleLimits limits;
 
-    public OracleResponses(OracleProperties oracle, @Qualifier("oracleObjectMapper") ObjectMapper json) {
+    public OracleResponses(OracleProperties oracle, @Qualifier("oracleObjectMapper") ObjectMapper json,
+                           OracleLimits limits) {
         URI base = URI.create(oracle.baseUrl());
         this.resource = base.getScheme() + "://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "")
                 + "/crmRestApi/resources/" + oracle.apiVersion() + "/opportunities";
         this.json = json;
+        this.limits = limits;
     }
 
     /** The route's check of one response: JSON, parseable, and with an {@code items} array. */
-    public OraclePage readPage(InputStream body, String contentType) {
+    public OraclePage readPage(InputStream body, String contentType) throws OracleLimitExceededException {
         requireJson(contentType);
         OraclePage page;
         try {
             page = json.readValue(body, OraclePage.class);
+        } catch (OracleLimitExceededException e) {
+            throw e;
         } catch (JsonProcessingException e) {
+            StreamConstraintsException limit = ObjectHelper.getException(StreamConstraintsException.class, e);
+            if (limit != null) {
+                throw limits.exceeded(limit, resource);
+            }
             throw new OracleResponseException("Oracle's response at " + resource + " (content type '" + contentType
                     + "') is not a valid JSON page: " + abbreviate(e.getOriginalMessage())
                     + "; a proxy or a timeout may have cut the body short", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading Oracle's response at " + resource + " failed", e);
+            throw new UncheckedIOException("Reading Oracle's response at " + resource + " failed (" + e + ")", e);
         }
         return requireItems(page, contentType);
     }

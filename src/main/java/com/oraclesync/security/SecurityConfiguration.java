@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,9 +16,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
- * One login for everything but {@code /actuator/health}: the API takes HTTP Basic only and keeps no session;
- * the actuator endpoints and Hawtio also take the login form, whose session is protected against cross-site
- * requests (SameSite cookie plus a CSRF token that Hawtio's front end sends back).
+ * A login for everything but {@code /actuator/health}: the operator may do anything, the viewer may read the API
+ * ({@code GET}), metrics and info, and gets 403 on triggers, Hawtio and Jolokia. The API takes HTTP Basic only and
+ * keeps no session; the actuator endpoints and Hawtio also take the login form, whose session is protected against
+ * cross-site requests (SameSite cookie plus a CSRF token that Hawtio's front end sends back).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +31,9 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Roles.OPERATOR, Roles.VIEWER)
+                        .anyRequest().hasRole(Roles.OPERATOR))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no session and no cookie: a cross-site request carries no credentials to forge
@@ -43,7 +47,9 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/info")
+                        .hasAnyRole(Roles.OPERATOR, Roles.VIEWER)
+                        .anyRequest().hasRole(Roles.OPERATOR))
                 .formLogin(withDefaults())
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
                 .csrf(csrf -> csrf

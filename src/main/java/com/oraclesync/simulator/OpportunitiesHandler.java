@@ -3,6 +3,7 @@ package com.oraclesync.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -83,7 +84,8 @@ final class OpportunitiesHandler implements HttpHandler {
         RequestHook currentHook = hook;
         SimulatedResponse fault = currentHook == null ? null : currentHook.beforeServe(request, store);
         if (fault == null || continuesAfter(exchange, fault)) {
-            serve(exchange, request, path.group(1), path.group(2));
+            serve(exchange, request, path.group(1), path.group(2),
+                    fault != null && fault.kind() == SimulatedResponse.Kind.SHUFFLE_ITEMS);
         }
     }
 
@@ -93,6 +95,17 @@ final class OpportunitiesHandler implements HttpHandler {
             case RESPOND -> {
                 HttpResponses.send(exchange, fault);
                 return false;
+            }
+            case STREAM -> {
+                exchange.getResponseHeaders().set("Content-Type", fault.contentType());
+                exchange.sendResponseHeaders(fault.statusCode(), 0);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    fault.writer().writeTo(body);
+                }
+                return false;
+            }
+            case SHUFFLE_ITEMS -> {
+                return true;
             }
             case DELAY_THEN_SERVE -> {
                 try {
@@ -109,7 +122,8 @@ final class OpportunitiesHandler implements HttpHandler {
         }
     }
 
-    private void serve(HttpExchange exchange, RecordedRequest request, String version, String id) throws IOException {
+    private void serve(HttpExchange exchange, RecordedRequest request, String version, String id, boolean shuffle)
+            throws IOException {
         if (!request.method().equals("GET")) {
             HttpResponses.error(exchange, 405, request.method() + " is not supported; the simulator is read-only",
                     Map.of("Allow", "GET"));
@@ -125,6 +139,9 @@ final class OpportunitiesHandler implements HttpHandler {
         }
         if (id == null) {
             OpportunityQuery.Page page = OpportunityQuery.run(store, query);
+            if (shuffle) {
+                page = page.outOfOrder();
+            }
             HttpResponses.json(exchange, COLLECTION_TYPE,
                     renderer.collection(page, query, version, exchange.getRequestURI()));
             return;

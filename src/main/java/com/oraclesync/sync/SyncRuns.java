@@ -32,6 +32,7 @@ public class SyncRuns {
     private final SyncRunLock lock;
     private final SyncStateRepository state;
     private final SyncLogRepository logs;
+    private final RunFence fence;
     private final TransactionTemplate transaction;
     private final String oracleResource;
     private final List<SyncRunListener> listeners;
@@ -41,12 +42,13 @@ public class SyncRuns {
     private volatile UnrecordedFailure unrecordedFailure;
 
     public SyncRuns(SyncProperties properties, SyncRunLock lock, SyncStateRepository state, SyncLogRepository logs,
-                    TransactionTemplate transaction, OracleResponses oracleResponses,
+                    RunFence fence, TransactionTemplate transaction, OracleResponses oracleResponses,
                     ObjectProvider<SyncRunListener> listeners) {
         this.properties = properties;
         this.lock = lock;
         this.state = state;
         this.logs = logs;
+        this.fence = fence;
         this.transaction = transaction;
         this.oracleResource = oracleResponses.resource();
         this.listeners = listeners.orderedStream().toList();
@@ -195,6 +197,8 @@ public class SyncRuns {
     }
 
     private SyncRun open(SyncMode requested, SyncTrigger trigger, UnrecordedFailure failure) {
+        // first: it waits for a transaction of a run whose lock session died, and fences that run off
+        long token = fence.claim(properties.name());
         if (failure != null) {
             logs.markFailed(failure.logId(), failure.message());
         }
@@ -205,6 +209,7 @@ public class SyncRuns {
         VisibilityGuard guard = plan.type() == SyncType.FULL && !plan.resumed()
                 ? new VisibilityGuard(state.activeRecords(), properties.visibilityGuardShare()) : VisibilityGuard.OFF;
         SyncRun run = new SyncRun(properties.name(), logId, trigger, plan, current.watermark(), guard);
+        run.fence(token);
         if (plan.type() != SyncType.RECONCILE) {
             // a RECONCILE keeps the checkpoint of an unfinished sync, which the next sync resumes
             state.startRun(properties.name(), run);

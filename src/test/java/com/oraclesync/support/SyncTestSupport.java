@@ -24,7 +24,7 @@ public abstract class SyncTestSupport {
     protected ProducerTemplate producer;
 
     @BeforeEach
-    void startFromNothing() {
+    protected void startFromNothing() {
         oracle.onRequest(null);
         oracle.store().clear();
         oracle.clearRequests();
