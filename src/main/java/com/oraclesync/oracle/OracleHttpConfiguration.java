@@ -3,6 +3,7 @@ package com.oraclesync.oracle;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.ComponentCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,9 +16,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OracleHttpConfiguration {
 
+    /**
+     * Camel creates its customizers while it builds its context: {@code oracle.*} is bound later, when the http
+     * component is added, so that a mistake in it is reported on its own rather than from inside Camel's context.
+     */
     @Bean
-    ComponentCustomizer oracleHttpTimeouts(OracleProperties oracle) {
+    ComponentCustomizer oracleHttpTimeouts(ObjectProvider<OracleProperties> properties) {
         return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
+            OracleProperties oracle = properties.getObject();
             http.setConnectTimeout(oracle.connectTimeout().toMillis());
             http.setConnectionRequestTimeout(oracle.connectTimeout().toMillis());
             http.setSoTimeout(oracle.readTimeout().toMillis());
@@ -35,11 +41,12 @@ class OracleHttpConfiguration {
      * Retry-After, behind the route's back: every retry would cost two requests.
      */
     @Bean
-    HttpClientConfigurer oracleHttpClient(OracleProperties oracle, OracleResponseLimits limits) {
-        OracleCredentials credentials = new OracleCredentials(oracle);
+    HttpClientConfigurer oracleHttpClient(ObjectProvider<OracleProperties> oracle,
+                                          ObjectProvider<OracleResponseLimits> limits) {
+        // resolved when the Oracle endpoint builds its client, not when Camel autowires its http component
         return builder -> builder
                 .disableAutomaticRetries()
-                .addRequestInterceptorLast(credentials)
-                .addExecInterceptorFirst(OracleResponseLimits.NAME, limits);
+                .addRequestInterceptorLast(new OracleCredentials(oracle.getObject()))
+                .addExecInterceptorFirst(OracleResponseLimits.NAME, limits.getObject());
     }
 }
