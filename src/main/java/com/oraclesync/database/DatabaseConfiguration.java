@@ -38,7 +38,8 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "destroy")
     @Lazy
     EmbeddedDatabase embeddedDatabase(Environment env) {
-        return new EmbeddedDatabase(Path.of(env.getProperty("database.embedded-data-directory", "data/postgres")));
+        return new EmbeddedDatabase(Path.of(env.getProperty("database.embedded-data-directory", "data/postgres")),
+                env.getProperty("database.embedded-port", Integer.class, 0));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package com.oraclesync.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -16,20 +18,37 @@ public final class EmbeddedDatabase implements DisposableBean {
 
     private final EmbeddedPostgres postgres;
 
-    public EmbeddedDatabase(Path configuredDirectory) {
+    /** {@code port} 0 = any free port. */
+    public EmbeddedDatabase(Path configuredDirectory, int port) {
         Path dataDirectory = configuredDirectory.toAbsolutePath();
+        if (port > 0) {
+            requireFree(port);
+        }
         try {
             Files.createDirectories(dataDirectory);
-            this.postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .start();
+                    // stopped by destroy(), after the sync and the connection pool; its own JVM shutdown hook would
+                    // stop it under a running sync at Ctrl+C
+                    .setRegisterShutdownHook(false);
+            this.postgres = (port > 0 ? builder.setPort(port) : builder).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory
                     + "; set DATABASE_URL to use a PostgreSQL server instead", e);
         }
         log.info("No database configured (DATABASE_URL / SPRING_DATASOURCE_URL): started an embedded PostgreSQL on port {} "
-                + "with its data in {}", postgres.getPort(), dataDirectory);
+                + "with its data in {}; connect with: psql -h localhost -p {} -U postgres", postgres.getPort(),
+                dataDirectory, postgres.getPort());
+    }
+
+    /** A server that cannot bind its port is not noticed: the start-up wait would connect to whoever holds it. */
+    private static void requireFree(int port) {
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
+        } catch (IOException e) {
+            throw new EmbeddedPortInUseException(port);
+        }
     }
 
     public String jdbcUrl() {

@@ -16,6 +16,8 @@ public final class OpportunityColumns {
 
     static final Map<String, ColumnType> TYPES = types();
 
+    private static final String SETTING = "mapping.columns";
+
     private OpportunityColumns() {
     }
 
@@ -25,20 +27,20 @@ public final class OpportunityColumns {
         for (ColumnMapping mapping : mappings) {
             ColumnType columnType = TYPES.get(mapping.column());
             if (columnType == null) {
-                throw new IllegalArgumentException("mapping.columns: unknown column '" + mapping.column()
+                throw new InvalidMappingException(SETTING, "unknown column '" + mapping.column()
                         + "'; mappable columns are " + TYPES.keySet());
             }
             if (columnType != ColumnType.TEXT && mapping.type() != columnType) {
-                throw new IllegalArgumentException("mapping.columns: column '" + mapping.column() + "' is "
+                throw new InvalidMappingException(SETTING, "column '" + mapping.column() + "' is "
                         + columnType.sqlName() + " in the database, but is mapped as " + mapping.type().sqlName());
             }
             if (!seen.add(mapping.column())) {
-                throw new IllegalArgumentException("mapping.columns: column '" + mapping.column() + "' is mapped twice");
+                throw new InvalidMappingException(SETTING, "column '" + mapping.column() + "' is mapped twice");
             }
         }
         for (String required : List.of(REMOTE_ID, ORACLE_UPDATED_AT)) {
             if (!seen.contains(required)) {
-                throw new IllegalArgumentException("mapping.columns: '" + required
+                throw new InvalidMappingException(SETTING, "'" + required
                         + "' must be mapped (it is the key and the paging cursor)");
             }
         }

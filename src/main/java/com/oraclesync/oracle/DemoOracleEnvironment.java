@@ -29,17 +29,18 @@ public class DemoOracleEnvironment implements EnvironmentPostProcessor, Ordered 
         boolean demoAsked = Boolean.parseBoolean(environment.getProperty("demo.mode"));
         if (hasText(environment.getProperty("oracle.base-url"))) {
             if (demoAsked) {
-                throw new IllegalStateException("DEMO_MODE=true and ORACLE_BASE_URL are both set: unset DEMO_MODE to "
-                        + "sync that Oracle, or unset ORACLE_BASE_URL to sync the built-in simulator");
+                throw new DemoModeRefusedException("DEMO_MODE=true and ORACLE_BASE_URL are both set: the service "
+                        + "cannot sync both the built-in simulator and that Oracle.",
+                        "Unset DEMO_MODE to sync that Oracle, or unset ORACLE_BASE_URL to sync the built-in simulator.");
             }
             return;
         }
         String database = DatabaseSettings.configuredBy(environment);
         if (database != null && !demoAsked) {
-            throw new IllegalStateException("ORACLE_BASE_URL is not set, but a database is (" + database + "): not "
-                    + "starting, so that demo data never lands in a real database. Set ORACLE_BASE_URL (with "
-                    + "ORACLE_USER and ORACLE_PASS) to sync Oracle, or set DEMO_MODE=true to fill this database with the "
-                    + "built-in simulator's demo data on purpose. Nothing was written.");
+            throw new DemoModeRefusedException("ORACLE_BASE_URL is not set, but a database is (" + database + "): not "
+                    + "starting, so that demo data never lands in a real database. Nothing was written to it.",
+                    "Set ORACLE_BASE_URL (with ORACLE_USER and ORACLE_PASS) to sync Oracle, or set DEMO_MODE=true to "
+                            + "fill this database with the built-in simulator's demo data on purpose.");
         }
         int port = environment.getProperty("demo.oracle-port", Integer.class, 0);
         environment.getPropertySources().addFirst(new MapPropertySource("demoOracle", Map.of(

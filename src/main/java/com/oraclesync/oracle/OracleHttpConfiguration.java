@@ -16,9 +16,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OracleHttpConfiguration {
 
+    /**
+     * Camel creates its customizers while it builds its context: {@code oracle.*} is bound later, when the http
+     * component is added, so that a mistake in it is reported on its own rather than from inside Camel's context.
+     */
     @Bean
-    ComponentCustomizer oracleHttpTimeouts(OracleProperties oracle) {
+    ComponentCustomizer oracleHttpTimeouts(ObjectProvider<OracleProperties> properties) {
         return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
+            OracleProperties oracle = properties.getObject();
             http.setConnectTimeout(oracle.connectTimeout().toMillis());
             http.setConnectionRequestTimeout(oracle.connectTimeout().toMillis());
             http.setSoTimeout(oracle.readTimeout().toMillis());
@@ -38,13 +43,15 @@ class OracleHttpConfiguration {
      * same client.
      */
     @Bean
-    HttpClientConfigurer oracleHttpClient(OracleProperties oracle, OracleResponseLimits limits,
+    HttpClientConfigurer oracleHttpClient(ObjectProvider<OracleProperties> properties,
+                                          ObjectProvider<OracleResponseLimits> limits,
                                           ObjectProvider<OracleOAuthConfiguration.OracleBearerAuthentication> oauth) {
-        OracleCredentials credentials = oracle.auth() == OracleProperties.Auth.BASIC ? new OracleCredentials(oracle) : null;
+        // resolved when the Oracle endpoint builds its client, not when Camel autowires its http component
         return builder -> {
-            builder.disableAutomaticRetries().addExecInterceptorFirst(OracleResponseLimits.NAME, limits);
-            if (credentials != null) {
-                builder.addRequestInterceptorLast(credentials);
+            OracleProperties oracle = properties.getObject();
+            builder.disableAutomaticRetries().addExecInterceptorFirst(OracleResponseLimits.NAME, limits.getObject());
+            if (oracle.auth() == OracleProperties.Auth.BASIC) {
+                builder.addRequestInterceptorLast(new OracleCredentials(oracle));
             }
             oauth.ifAvailable(bearer -> bearer.configure(builder));
         };

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,15 +37,26 @@ public record OracleProperties(
         boolean demoMode) {
 
     public OracleProperties {
-        if (!demoMode && auth == Auth.BASIC
-                && (user == null || user.isBlank() || password == null || password.isBlank())) {
-            throw new IllegalArgumentException("ORACLE_BASE_URL is set but ORACLE_USER / ORACLE_PASS are not: "
-                    + "set both to the integration user's credentials, or set ORACLE_AUTH=oauth2 and ORACLE_OAUTH_*");
+        if (!demoMode && auth == Auth.BASIC) {
+            requireCredentials(user, password);
         }
         if (baseUrl != null && baseUrl.endsWith("/")) {
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
         fields = fields == null ? List.of() : fields.stream().filter(field -> !field.isBlank()).toList();
+    }
+
+    private static void requireCredentials(String user, String password) {
+        List<String> missing = new ArrayList<>();
+        if (user == null || user.isBlank()) {
+            missing.add("ORACLE_USER");
+        }
+        if (password == null || password.isBlank()) {
+            missing.add("ORACLE_PASS");
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingOracleCredentialsException(missing);
+        }
     }
 
     /**

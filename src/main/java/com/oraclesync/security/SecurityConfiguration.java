@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
@@ -58,6 +59,8 @@ class SecurityConfiguration {
                         // a request that carries its own Basic credentials (curl, Prometheus) rides on no session cookie
                         .ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                // after the login and role checks: an anonymous or viewer request gets 401 / 403 and is never read
+                .addFilterAfter(new JolokiaProxyRefusal(), AuthorizationFilter.class)
                 .build();
     }
 

@@ -40,13 +40,14 @@ public class RunFence {
      * @throws RunLockLostException when the lock's session has ended or a newer run has begun
      */
     public void check(SyncRun run) {
+        // first the row: if PostgreSQL itself is down, that is the failure to report, not the lock it took with it
+        long current = jdbc.sql(CURRENT).param("syncName", run.syncName()).query(Long.class).single();
         if (!lock.isStillHeld()) {
             throw new RunLockLostException("this run lost its lock: the PostgreSQL session that held it has ended "
                     + "(a database restart, pg_terminate_backend or a network cut), so another instance may run this "
                     + "sync now. It stopped before writing page " + (run.pages() + 1) + "; the next run resumes from "
                     + "the checkpoint");
         }
-        long current = jdbc.sql(CURRENT).param("syncName", run.syncName()).query(Long.class).single();
         if (current != run.fence()) {
             throw new RunLockLostException("a newer run (fencing token " + current + ", this run's is " + run.fence()
                     + ") has begun since this one took the lock, whose session must have ended; this run stopped "

@@ -1,5 +1,6 @@
 package com.oraclesync.sync;
 
+import com.oraclesync.schedule.QuartzCron;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -16,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sync")
 public record SyncProperties(
         @NotBlank String name,
-        @NotBlank String cron,
+        @NotBlank @QuartzCron String cron,
         @Min(1) @Max(500) int pageSize,
         @Min(1) @Max(5000) int batchSize,
         @NotNull Duration overlap,
@@ -27,7 +28,7 @@ public record SyncProperties(
 
     /** The RECONCILE run: its schedule, and the largest share of rows it may mark as deleted at once. */
     public record Reconcile(
-            @NotBlank String cron,
+            @NotBlank @QuartzCron String cron,
             @DecimalMin("0.0") @DecimalMax("1.0") double maxDeleteShare) {
     }
 }

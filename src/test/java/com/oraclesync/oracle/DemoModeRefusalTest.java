@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oraclesync.support.ServiceProcess;
 import com.oraclesync.support.TestPostgres;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
@@ -26,18 +24,12 @@ class DemoModeRefusalTest {
         String databaseUrl = "postgresql://postgres@localhost:" + TestPostgres.server().getPort() + "/" + database;
 
         // when
-        Optional<Integer> exit;
-        String output;
-        try (ServiceProcess service = ServiceProcess.startWithEnvironment("demo-mode-refusal",
-                Map.of("DATABASE_URL", databaseUrl))) {
-            exit = service.awaitExit(Duration.ofSeconds(90));
-            output = service.output();
-        }
+        ServiceProcess.Exit exit = ServiceProcess.runUntilExit("demo-mode-refusal", Map.of("DATABASE_URL", databaseUrl));
 
         // then
-        assertThat(exit).as(output).isPresent();
-        assertThat(exit.get()).isNotZero();
-        assertThat(output).contains("ORACLE_BASE_URL is not set, but a database is (DATABASE_URL)")
+        assertThat(exit.code()).as(exit.output()).isNotZero();
+        assertThat(exit.output()).contains("APPLICATION FAILED TO START")
+                .contains("ORACLE_BASE_URL is not set, but a database is (DATABASE_URL)")
                 .contains("set DEMO_MODE=true").doesNotContain("DEMO MODE:");
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(jdbcUrl));
         assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")

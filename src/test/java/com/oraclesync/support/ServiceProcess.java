@@ -7,11 +7,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,65 +38,90 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with the JVM options given (e.g. {@code -Xmx256m}) instead of the default heap. */
     public static ServiceProcess start(String name, String databaseUrl, Map<String, String> environment,
                                        List<String> jvmOptions, String... args) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=postgres"));
-        arguments.addAll(List.of(args));
-        return launch(name, environment, jvmOptions, arguments);
-    }
-
-    /**
-     * Starts the service with only the environment given and none of the parent's {@code ORACLE_*},
-     * {@code DATABASE_URL}, {@code SPRING_DATASOURCE_*} or {@code DEMO_*} variables.
-     */
-    public static ServiceProcess startWithEnvironment(String name, Map<String, String> environment) {
-        return launch(name, environment, List.of("-Xmx384m"), List.of());
-    }
-
-    private static ServiceProcess launch(String name, Map<String, String> environment, List<String> jvmOptions,
-                                         List<String> args) {
         int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "com.oraclesync.OracleSyncApplication",
+        List<String> command = new ArrayList<>(javaCommand(jvmOptions));
+        command.addAll(List.of(
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=postgres",
                 "--server.port=" + port,
                 "--api.password=" + ApiClient.PASSWORD,
                 "--sync.cron=0 0 0 1 1 ? 2099",
                 "--sync.reconcile.cron=0 0 0 1 1 ? 2099"));
-        command.addAll(args);
-        Path output = Path.of("target", name + ".log");
-        try {
-            Files.createDirectories(output.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(new File(System.getProperty("user.dir")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            builder.environment().keySet().removeIf(variable -> variable.startsWith("ORACLE_")
-                    || variable.startsWith("DATABASE_") || variable.startsWith("SPRING_DATASOURCE_")
-                    || variable.startsWith("DEMO_"));
-            builder.environment().putAll(environment);
-            return new ServiceProcess(builder.start(), port, output);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the service as a child JVM", e);
-        }
+        command.addAll(List.of(args));
+        return new ServiceProcess(launch(name, command, environment), port, logFile(name));
     }
 
-    /** The exit code, once the process has ended within the time given; else empty. */
-    public Optional<Integer> awaitExit(Duration within) throws InterruptedException {
-        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue())
-                : Optional.empty();
+    /**
+     * Starts the service configured only by {@code environment} (as a user would: {@code DATABASE_URL},
+     * {@code SYNC_CRON}, ...) and {@code args}. {@code SERVER_PORT} defaults to a free port, {@code SYNC_API_PASSWORD}
+     * to the tests' one, and the start-up run is off unless the environment turns it on.
+     */
+    public static ServiceProcess startConfigured(String name, Map<String, String> environment, String... args) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "SERVER_PORT", String.valueOf(freePort()),
+                "SYNC_API_PASSWORD", ApiClient.PASSWORD,
+                "SYNC_RUN_ON_STARTUP", "false"));
+        settings.putAll(environment);
+        List<String> command = new ArrayList<>(javaCommand(List.of("-Xmx384m")));
+        command.addAll(List.of(args));
+        return new ServiceProcess(launch(name, command, settings), Integer.parseInt(settings.get("SERVER_PORT")),
+                logFile(name));
     }
 
-    /** Everything the process has written to stdout and stderr so far. */
+    /** {@link #startConfigured}, then waits for the exit that a failed start-up ends in. */
+    public static Exit runUntilExit(String name, Map<String, String> environment, String... args)
+            throws InterruptedException {
+        return startConfigured(name, environment, args).awaitExit();
+    }
+
+    /** Everything the process has written so far. */
     public String output() {
         try {
             return Files.readString(output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public Exit awaitExit() throws InterruptedException {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("The service did not exit within 90 s; see " + output);
+        }
+        return new Exit(process.exitValue(), output());
+    }
+
+    /** How a child JVM ended: its exit code and everything it wrote. */
+    public record Exit(int code, String output) {
+    }
+
+    private static List<String> javaCommand(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                "com.oraclesync.OracleSyncApplication"));
+        return command;
+    }
+
+    private static Process launch(String name, List<String> command, Map<String, String> environment) {
+        Path output = logFile(name);
+        try {
+            Files.createDirectories(output.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(new File(System.getProperty("user.dir")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the service as a child JVM", e);
+        }
+    }
+
+    private static Path logFile(String name) {
+        return Path.of("target", name + ".log");
     }
 
     public int port() {
