@@ -22,13 +22,13 @@ class DatabaseConfiguration {
 
     @Bean
     DatabaseTarget databaseTarget(Environment env, ObjectProvider<EmbeddedDatabase> embedded) {
-        String springUrl = env.getProperty("spring.datasource.url");
-        if (hasText(springUrl)) {
-            return new DatabaseTarget(springUrl, env.getProperty("spring.datasource.username"),
-                    env.getProperty("spring.datasource.password"), "spring.datasource.url");
+        String springUrl = DatabaseSettings.springDatasource(env, "url");
+        if (DatabaseSettings.hasText(springUrl)) {
+            return new DatabaseTarget(springUrl, DatabaseSettings.springDatasource(env, "username"),
+                    DatabaseSettings.springDatasource(env, "password"), "spring.datasource.url");
         }
-        String databaseUrl = env.getProperty("DATABASE_URL");
-        if (hasText(databaseUrl)) {
+        String databaseUrl = DatabaseSettings.databaseUrl(env);
+        if (DatabaseSettings.hasText(databaseUrl)) {
             DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl);
             return new DatabaseTarget(parsed.jdbcUrl(), parsed.username(), parsed.password(), "DATABASE_URL");
         }
@@ -57,10 +57,6 @@ class DatabaseConfiguration {
     static String withoutCredentials(String jdbcUrl) {
         int query = jdbcUrl.indexOf('?');
         return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
     }
 
     record DatabaseTarget(String jdbcUrl, String username, String password, String source) {

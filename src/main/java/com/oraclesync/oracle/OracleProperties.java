@@ -31,10 +31,11 @@ public record OracleProperties(
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout,
         @Valid @NotNull Retry retry,
+        @NotNull Auth auth,
         boolean demoMode) {
 
     public OracleProperties {
-        if (!demoMode) {
+        if (!demoMode && auth == Auth.BASIC) {
             requireCredentials(user, password);
         }
         if (baseUrl != null && baseUrl.endsWith("/")) {
@@ -78,8 +79,12 @@ public record OracleProperties(
         }
     }
 
+    /** How requests to Oracle authenticate: Basic with ORACLE_USER / ORACLE_PASS, or an OAuth 2.0 access token. */
+    public enum Auth { BASIC, OAUTH2 }
+
     @Override
     public String toString() {
-        return "OracleProperties[baseUrl=" + baseUrl + ", user=" + user + ", password=***, apiVersion=" + apiVersion + "]";
+        return "OracleProperties[baseUrl=" + baseUrl + ", auth=" + auth + ", user=" + user + ", password=***, apiVersion="
+                + apiVersion + "]";
     }
 }

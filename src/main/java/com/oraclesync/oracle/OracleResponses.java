@@ -1,11 +1,13 @@
 package com.oraclesync.oracle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * Reads what Oracle sent as a page of items, never mistaking a login page, a cut-off body or JSON of another shape
@@ -18,25 +20,33 @@ public class OracleResponses {
 
     private final String resource;
     private final ObjectMapper json;
+    private final OracleLimits limits;
 
     /** @param resource scheme, host, port and path of the Oracle resource */
-    public OracleResponses(String resource, ObjectMapper json) {
+    public OracleResponses(String resource, ObjectMapper json, OracleLimits limits) {
         this.resource = resource;
         this.json = json;
+        this.limits = limits;
     }
 
     /** The route's check of one response: JSON, parseable, and with an {@code items} array. */
-    public OraclePage readPage(InputStream body, String contentType) {
+    public OraclePage readPage(InputStream body, String contentType) throws OracleLimitExceededException {
         requireJson(contentType);
         OraclePage page;
         try {
             page = json.readValue(body, OraclePage.class);
+        } catch (OracleLimitExceededException e) {
+            throw e;
         } catch (JsonProcessingException e) {
+            StreamConstraintsException limit = ObjectHelper.getException(StreamConstraintsException.class, e);
+            if (limit != null) {
+                throw limits.exceeded(limit, resource);
+            }
             throw new OracleResponseException("Oracle's response at " + resource + " (content type '" + contentType
                     + "') is not a valid JSON page: " + abbreviate(e.getOriginalMessage())
                     + "; a proxy or a timeout may have cut the body short", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading Oracle's response at " + resource + " failed", e);
+            throw new UncheckedIOException("Reading Oracle's response at " + resource + " failed (" + e + ")", e);
         }
         return requireItems(page, contentType);
     }

@@ -24,12 +24,16 @@ final class OracleRetryPolicy {
 
     /**
      * 429 and the configured 5xx, connection resets, timeouts and bodies that are not a page pass; 400, 401, 403, 404,
-     * an unknown host or a certificate problem do not, and another attempt would only hide them.
+     * an unknown host, a certificate problem or a response beyond {@code oracle.limits} do not, and another attempt
+     * would only hide them.
      */
     boolean isRetryable(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
             if (current instanceof HttpOperationFailedException http) {
                 return settings.statuses().contains(http.getStatusCode());
+            }
+            if (current instanceof OracleLimitExceededException) {
+                return false;
             }
             if (current instanceof OracleResponseException) {
                 return true;

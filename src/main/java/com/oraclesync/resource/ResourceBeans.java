@@ -2,6 +2,7 @@ package com.oraclesync.resource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oraclesync.mapping.ItemMapper;
+import com.oraclesync.oracle.OracleLimits;
 import com.oraclesync.oracle.OracleProperties;
 import com.oraclesync.oracle.OracleRequests;
 import com.oraclesync.oracle.OracleResponses;
@@ -29,14 +30,16 @@ class ResourceBeans implements CamelContextConfiguration {
     private final ObjectMapper json;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final OracleLimits limits;
 
     ResourceBeans(SyncResources resources, OracleProperties oracle, @Qualifier("oracleObjectMapper") ObjectMapper json,
-                  DataSource dataSource, JdbcClient jdbc) {
+                  DataSource dataSource, JdbcClient jdbc, OracleLimits limits) {
         this.resources = resources;
         this.oracle = oracle;
         this.json = json;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.limits = limits;
     }
 
     @Override
@@ -49,7 +52,7 @@ class ResourceBeans implements CamelContextConfiguration {
             registry.bind(name + "Batches", batches);
             registry.bind(name + "BadRows", new BadRowIsolation(dataSource, jdbc, resource, batches));
             registry.bind(name + "Requests", new OracleRequests(resource, oracle));
-            registry.bind(name + "Responses", new OracleResponses(resource.resourceUrl(), json));
+            registry.bind(name + "Responses", new OracleResponses(resource.resourceUrl(), json, limits));
             registry.bind(name + "ReconcilePages", new ReconcilePages(resource, json));
         }
     }

@@ -7,17 +7,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
- * One login for everything but {@code /actuator/health}: the API takes HTTP Basic only and keeps no session;
- * the actuator endpoints and Hawtio also take the login form, whose session is protected against cross-site
- * requests (SameSite cookie plus a CSRF token that Hawtio's front end sends back).
+ * A login for everything but {@code /actuator/health}: the operator may do anything, the viewer may read the API
+ * ({@code GET}), metrics and info, and gets 403 on triggers, Hawtio and Jolokia. The API takes HTTP Basic only and
+ * keeps no session; the actuator endpoints and Hawtio also take the login form, whose session is protected against
+ * cross-site requests (SameSite cookie plus a CSRF token that Hawtio's front end sends back).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +32,9 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Roles.OPERATOR, Roles.VIEWER)
+                        .anyRequest().hasRole(Roles.OPERATOR))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no session and no cookie: a cross-site request carries no credentials to forge
@@ -43,7 +48,9 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus", "/actuator/info")
+                        .hasAnyRole(Roles.OPERATOR, Roles.VIEWER)
+                        .anyRequest().hasRole(Roles.OPERATOR))
                 .formLogin(withDefaults())
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
                 .csrf(csrf -> csrf
@@ -52,6 +59,8 @@ class SecurityConfiguration {
                         // a request that carries its own Basic credentials (curl, Prometheus) rides on no session cookie
                         .ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                // after the login and role checks: an anonymous or viewer request gets 401 / 403 and is never read
+                .addFilterAfter(new JolokiaProxyRefusal(), AuthorizationFilter.class)
                 .build();
     }
 

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for Oracle Fusion CRM's REST API, on 127.0.0.1: opportunities, accounts, contacts and any resource a
- * test adds, with the same paging, {@code q}, {@code orderBy}, {@code fields} and Basic authentication, over stores
- * that tests and the demo can change, plus hooks that inject faults.
+ * test adds, with the same paging, {@code q}, {@code orderBy}, {@code fields}, Basic authentication and OAuth 2.0
+ * access tokens from an identity domain's token endpoint ({@link #tokens()}), over stores that tests and the demo can
+ * change, plus hooks that inject faults.
  */
 public final class OracleSimulator implements AutoCloseable {
 
@@ -34,15 +35,17 @@ public final class OracleSimulator implements AutoCloseable {
     private final Map<String, ResourceStore> stores;
     private final RequestLog requestLog;
     private final ResourcesHandler handler;
+    private final TokenEndpoint tokens;
     private final URI baseUrl;
 
     private OracleSimulator(HttpServer server, ExecutorService executor, Map<String, ResourceStore> stores,
-                            RequestLog requestLog, ResourcesHandler handler, URI baseUrl) {
+                            RequestLog requestLog, ResourcesHandler handler, TokenEndpoint tokens, URI baseUrl) {
         this.server = server;
         this.executor = executor;
         this.stores = stores;
         this.requestLog = requestLog;
         this.handler = handler;
+        this.tokens = tokens;
         this.baseUrl = baseUrl;
     }
 
@@ -68,13 +71,15 @@ public final class OracleSimulator implements AutoCloseable {
             stores.put(shape.resource(), new ResourceStore(shape, Clock.systemUTC()));
         }
         RequestLog requestLog = new RequestLog(Clock.systemUTC());
+        TokenEndpoint tokens = new TokenEndpoint(Clock.systemUTC());
         ResourcesHandler handler = new ResourcesHandler(stores, requestLog,
-                new BasicCredentials(user, password), new ItemRenderer(baseUrl));
+                new BasicCredentials(user, password), tokens, new ItemRenderer(baseUrl));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         server.createContext("/", handler);
+        server.createContext(TokenEndpoint.PATH, tokens);
         server.setExecutor(executor);
         server.start();
-        return new OracleSimulator(server, executor, stores, requestLog, handler, baseUrl);
+        return new OracleSimulator(server, executor, stores, requestLog, handler, tokens, baseUrl);
     }
 
     private static ThreadFactory daemonThreads() {
@@ -113,6 +118,11 @@ public final class OracleSimulator implements AutoCloseable {
     /** Serves one more resource, such as a custom object, from an empty store. */
     public ResourceStore addResource(ResourceShape shape) {
         return stores.computeIfAbsent(shape.resource(), name -> new ResourceStore(shape, Clock.systemUTC()));
+    }
+
+    /** The identity domain's token endpoint at {@code baseUrl() + TokenEndpoint.PATH}. */
+    public TokenEndpoint tokens() {
+        return tokens;
     }
 
     /** Every request to a resource, in arrival order (the newest 100,000 at most). */

@@ -9,10 +9,11 @@ import java.util.Map;
  *
  * @param index   position in arrival order, from 0, counted since the simulator started or the log was cleared
  * @param query   decoded query parameters; for a repeated parameter the last value
- * @param headers lower-case names; Authorization is left out so credentials never reach a test report
+ * @param headers    lower-case names; Authorization is left out so credentials never reach a test report
+ * @param authScheme the Authorization header's scheme alone ({@code Basic}, {@code Bearer}), or null without one
  */
 public record RecordedRequest(int index, String method, String path, Map<String, String> query,
-                              Map<String, String> headers, Instant receivedAt) {
+                              Map<String, String> headers, String authScheme, Instant receivedAt) {
 
     public RecordedRequest {
         query = Map.copyOf(query);

@@ -34,8 +34,10 @@ final class RequestLog {
                 lowerCaseHeaders.put(lowerCase, String.join(", ", values));
             }
         });
+        String authorization = headers.getFirst("Authorization");
         RecordedRequest request = new RecordedRequest(nextIndex++, method, uri.getPath(),
-                QueryStrings.decode(uri.getRawQuery()), lowerCaseHeaders, clock.instant());
+                QueryStrings.decode(uri.getRawQuery()), lowerCaseHeaders,
+                authorization == null ? null : authorization.strip().split(" ", 2)[0], clock.instant());
         if (requests.size() == CAPACITY) {
             requests.removeFirst();
         }

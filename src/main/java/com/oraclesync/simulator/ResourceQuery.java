@@ -1,6 +1,7 @@
 package com.oraclesync.simulator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Runs a collection request against a consistent snapshot of the store and cuts out the page. */
@@ -11,6 +12,13 @@ final class ResourceQuery {
      * @param examined     how many records were tested against q (for tests of the keyset shortcut)
      */
     record Page(List<StoredItem> items, boolean hasMore, int totalResults, int examined) {
+
+        /** The same items, none in its place: the last comes first (a fault for tests). */
+        Page outOfOrder() {
+            List<StoredItem> rotated = new ArrayList<>(items);
+            Collections.rotate(rotated, 1);
+            return new Page(rotated, hasMore, totalResults, examined);
+        }
     }
 
     private ResourceQuery() {

@@ -3,6 +3,7 @@ package com.oraclesync.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Serves {@code /crmRestApi/resources/{version}/{resource}[/{id}]} for every resource the simulator has a store of:
- * records the request, checks Basic credentials, gives the hook its chance to mutate or fault, then answers.
+ * records the request, checks Basic credentials or a Bearer token from the {@link TokenEndpoint}, gives the hook its
+ * chance to mutate or fault, then answers.
  */
 final class ResourcesHandler implements HttpHandler {
 
@@ -23,14 +25,16 @@ final class ResourcesHandler implements HttpHandler {
     private final Map<String, ResourceStore> stores;
     private final RequestLog log;
     private final BasicCredentials credentials;
+    private final TokenEndpoint tokens;
     private final ItemRenderer renderer;
     private volatile RequestHook hook;
 
     ResourcesHandler(Map<String, ResourceStore> stores, RequestLog log, BasicCredentials credentials,
-                     ItemRenderer renderer) {
+                     TokenEndpoint tokens, ItemRenderer renderer) {
         this.stores = stores;
         this.log = log;
         this.credentials = credentials;
+        this.tokens = tokens;
         this.renderer = renderer;
     }
 
@@ -67,7 +71,14 @@ final class ResourcesHandler implements HttpHandler {
             return;
         }
         RecordedRequest request = log.record(exchange.getRequestMethod(), uri, exchange.getRequestHeaders());
-        if (!credentials.accept(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            if (!tokens.accepts(authorization)) {
+                HttpResponses.error(exchange, 401, "The access token is unknown or has expired",
+                        Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+                return;
+            }
+        } else if (!credentials.accept(authorization)) {
             HttpResponses.error(exchange, 401, "Missing or wrong user name or password",
                     Map.of("WWW-Authenticate", "Basic realm=\"simulator\""));
             return;
@@ -75,7 +86,8 @@ final class ResourcesHandler implements HttpHandler {
         RequestHook currentHook = hook;
         SimulatedResponse fault = currentHook == null ? null : currentHook.beforeServe(request, store);
         if (fault == null || continuesAfter(exchange, fault)) {
-            serve(exchange, store, request, path.group(1), path.group(3));
+            serve(exchange, store, request, path.group(1), path.group(3),
+                    fault != null && fault.kind() == SimulatedResponse.Kind.SHUFFLE_ITEMS);
         }
     }
 
@@ -85,6 +97,17 @@ final class ResourcesHandler implements HttpHandler {
             case RESPOND -> {
                 HttpResponses.send(exchange, fault);
                 return false;
+            }
+            case STREAM -> {
+                exchange.getResponseHeaders().set("Content-Type", fault.contentType());
+                exchange.sendResponseHeaders(fault.statusCode(), 0);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    fault.writer().writeTo(body);
+                }
+                return false;
+            }
+            case SHUFFLE_ITEMS -> {
+                return true;
             }
             case DELAY_THEN_SERVE -> {
                 try {
@@ -101,7 +124,8 @@ final class ResourcesHandler implements HttpHandler {
         }
     }
 
-    private void serve(HttpExchange exchange, ResourceStore store, RecordedRequest request, String version, String id)
+    private void serve(HttpExchange exchange, ResourceStore store, RecordedRequest request, String version, String id,
+                       boolean shuffle)
             throws IOException {
         if (!request.method().equals("GET")) {
             HttpResponses.error(exchange, 405, request.method() + " is not supported; the simulator is read-only",
@@ -118,6 +142,9 @@ final class ResourcesHandler implements HttpHandler {
         }
         if (id == null) {
             ResourceQuery.Page page = ResourceQuery.run(store, query);
+            if (shuffle) {
+                page = page.outOfOrder();
+            }
             HttpResponses.json(exchange, COLLECTION_TYPE,
                     renderer.collection(store.shape().resource(), page, query, version, exchange.getRequestURI()));
             return;

@@ -1,5 +1,7 @@
 package com.oraclesync.simulator;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +10,13 @@ import java.util.Objects;
 /** A fault a {@link RequestHook} answers with instead of the normal response. Immutable. */
 public final class SimulatedResponse {
 
-    enum Kind { RESPOND, DELAY_THEN_SERVE, DROP_CONNECTION }
+    enum Kind { RESPOND, DELAY_THEN_SERVE, DROP_CONNECTION, STREAM, SHUFFLE_ITEMS }
+
+    /** Writes a streamed body; it may be as large or as slow as a test needs, none of it held in memory. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream body) throws IOException;
+    }
 
     static final String JSON = "application/json";
 
@@ -32,15 +40,22 @@ public final class SimulatedResponse {
     private final String body;
     private final Duration delay;
     private final Map<String, String> headers;
+    private final BodyWriter writer;
 
     private SimulatedResponse(Kind kind, int status, String contentType, String body, Duration delay,
                               Map<String, String> headers) {
+        this(kind, status, contentType, body, delay, headers, null);
+    }
+
+    private SimulatedResponse(Kind kind, int status, String contentType, String body, Duration delay,
+                              Map<String, String> headers, BodyWriter writer) {
         this.kind = kind;
         this.status = status;
         this.contentType = contentType;
         this.body = body;
         this.delay = delay;
         this.headers = Map.copyOf(headers);
+        this.writer = writer;
     }
 
     /** The status with Oracle's JSON error body, e.g. {@code {"title":"Service Unavailable","status":503}}. */
@@ -68,6 +83,17 @@ public final class SimulatedResponse {
             throw new IllegalArgumentException("Negative delay: " + delay);
         }
         return new SimulatedResponse(Kind.DELAY_THEN_SERVE, 0, null, null, delay, Map.of());
+    }
+
+    /** A 200 whose body the writer streams, chunked (no Content-Length): a huge, deep or dripping page. */
+    public static SimulatedResponse stream(String contentType, BodyWriter writer) {
+        return new SimulatedResponse(Kind.STREAM, 200, Objects.requireNonNull(contentType, "contentType"), null,
+                Duration.ZERO, Map.of(), Objects.requireNonNull(writer, "writer"));
+    }
+
+    /** Serves the request normally, but the page's last item comes first, as if orderBy were ignored. */
+    public static SimulatedResponse shuffledItems() {
+        return new SimulatedResponse(Kind.SHUFFLE_ITEMS, 0, null, null, Duration.ZERO, Map.of());
     }
 
     /** Closes the connection without sending a status line. */
@@ -106,12 +132,18 @@ public final class SimulatedResponse {
         return headers;
     }
 
+    BodyWriter writer() {
+        return writer;
+    }
+
     @Override
     public String toString() {
         return switch (kind) {
             case RESPOND -> "respond " + status + " " + contentType;
             case DELAY_THEN_SERVE -> "serve after " + delay;
             case DROP_CONNECTION -> "drop connection";
+            case STREAM -> "stream " + contentType;
+            case SHUFFLE_ITEMS -> "serve with shuffled items";
         };
     }
 }

@@ -17,6 +17,8 @@ class MissingOracleCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<Mi
         return new FailureAnalysis("ORACLE_BASE_URL is set, but " + missing + verb + " not: the service cannot log in "
                 + "to Oracle.",
                 "Set ORACLE_USER and ORACLE_PASS to the name and password of the Oracle integration user, e.g. "
-                        + "export ORACLE_USER=integration.user ORACLE_PASS='...'", cause);
+                        + "export ORACLE_USER=integration.user ORACLE_PASS='...'; or, for a tenant that issues OAuth 2.0 "
+                        + "tokens, ORACLE_AUTH=oauth2 with ORACLE_OAUTH_TOKEN_URL, ORACLE_OAUTH_CLIENT_ID and "
+                        + "ORACLE_OAUTH_CLIENT_SECRET", cause);
     }
 }

@@ -1,7 +1,10 @@
 package com.oraclesync.sync;
 
+import com.oraclesync.oracle.OracleLimitExceededException;
 import com.oraclesync.oracle.OracleResponseException;
 import com.oraclesync.oracle.OracleRetryState;
+import com.oraclesync.oracle.OracleTokenRejectedException;
+import com.oraclesync.oracle.OracleTokenUnavailableException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -9,6 +12,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.springframework.dao.DataAccessException;
@@ -28,6 +32,11 @@ final class SyncFailures {
 
     private static final String RESUMES = "; the next run resumes from the checkpoint";
 
+    /** Failures whose own message already says what failed, where and what to do. */
+    private static final List<Class<? extends Exception>> SELF_DESCRIBING = List.of(RunLockLostException.class,
+            PageOutOfOrderException.class, MassDeletionRefusedException.class, OracleLimitExceededException.class,
+            OracleResponseException.class);
+
     private SyncFailures() {
     }
 
@@ -44,17 +53,23 @@ final class SyncFailures {
         if (failure == null) {
             return "unknown failure";
         }
+        OracleTokenRejectedException tokenRejected = getException(OracleTokenRejectedException.class, failure);
+        if (tokenRejected != null) {
+            return tokenRejected.getMessage();
+        }
+        OracleTokenUnavailableException noToken = getException(OracleTokenUnavailableException.class, failure);
+        if (noToken != null) {
+            return noToken.getMessage() + RESUMES;
+        }
         HttpOperationFailedException http = getException(HttpOperationFailedException.class, failure);
         if (http != null) {
             return describeHttp(http, oracleResource);
         }
-        MassDeletionRefusedException refused = getException(MassDeletionRefusedException.class, failure);
-        if (refused != null) {
-            return refused.getMessage();
-        }
-        OracleResponseException response = getException(OracleResponseException.class, failure);
-        if (response != null) {
-            return response.getMessage();
+        for (Class<? extends Exception> selfDescribing : SELF_DESCRIBING) {
+            Exception described = getException(selfDescribing, failure);
+            if (described != null) {
+                return described.getMessage();
+            }
         }
         if (getException(SocketTimeoutException.class, failure) != null) {
             return "Oracle did not answer within oracle.read-timeout at " + oracleResource + " (" + rootMessage(failure)

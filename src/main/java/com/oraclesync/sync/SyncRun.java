@@ -33,6 +33,7 @@ public final class SyncRun {
     private PageAhead prefetched;
     private volatile boolean ended;
     private boolean slotHeld;
+    private long fence;
     private boolean hasMore = true;
     private Long totalResults;
     private RunTotals committed = RunTotals.NONE;
@@ -66,17 +67,12 @@ public final class SyncRun {
         hasMore = oracleHasMore && items > 0;
     }
 
-    /** Holds a prepared page until it commits; refuses a page that would not move the cursor forward. */
+    /** Holds a prepared page until it commits; its order was checked before (see {@link PageOrder}). */
     public void pagePrepared(PreparedPage page) {
         KeysetPosition last = page.lastPosition();
         if (last == null) {
             throw new IllegalStateException("Oracle returned a page of " + page.fetched() + " items none of which has a "
                     + "readable " + resource.keyField() + " and " + resource.cursorField() + ", so paging cannot continue");
-        }
-        if (fetchCursor != null && last.compareTo(fetchCursor) <= 0) {
-            throw new IllegalStateException("Oracle returned a page that ends at " + resource.describe(last)
-                    + ", not after the cursor " + resource.describe(fetchCursor)
-                    + ": the q filter seems to be ignored; check oracle.rest-framework-version (2 or later)");
         }
         fetchCursor = last;
         pendingPage = page;
@@ -183,6 +179,15 @@ public final class SyncRun {
 
     public long logId() {
         return logId;
+    }
+
+    /** The fencing token this run claimed when it began (see {@link RunFence}). */
+    public long fence() {
+        return fence;
+    }
+
+    void fence(long token) {
+        fence = token;
     }
 
     public SyncType type() {

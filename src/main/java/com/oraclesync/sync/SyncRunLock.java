@@ -94,6 +94,36 @@ public class SyncRunLock {
         return holders.containsKey(stateName);
     }
 
+    private static final String HELD_BY_THIS_SESSION = """
+            SELECT EXISTS (
+                SELECT 1 FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND pid = pg_backend_pid()
+                  AND classid::bigint = ? AND objid::bigint = ?)
+            """;
+
+    /**
+     * Whether this instance's lock session of the sync is alive and still holds its lock: false once PostgreSQL ended
+     * that session (a restart, pg_terminate_backend), although nobody here released it. Asked on the lock's own
+     * connection.
+     */
+    public synchronized boolean isStillHeld(String stateName) {
+        Connection holder = holders.get(stateName);
+        if (holder == null) {
+            return false;
+        }
+        long key = key(stateName);
+        try (PreparedStatement statement = holder.prepareStatement(HELD_BY_THIS_SESSION)) {
+            statement.setQueryTimeout(10);
+            statement.setLong(1, key >>> 32);
+            statement.setLong(2, key & 0xFFFF_FFFFL);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        } catch (SQLException sessionGone) {
+            return false;
+        }
+    }
+
     /** Whether this instance runs any sync. */
     public synchronized boolean isHeldHere() {
         return !holders.isEmpty();

@@ -36,6 +36,7 @@ public class SyncRuns {
     private final RunSlots slots;
     private final SyncStateRepository state;
     private final SyncLogRepository logs;
+    private final RunFence fence;
     private final TransactionTemplate transaction;
     private final List<SyncRunListener> listeners;
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName();
@@ -44,7 +45,7 @@ public class SyncRuns {
     private final Map<String, UnrecordedFailure> unrecordedFailures = new ConcurrentHashMap<>();
 
     public SyncRuns(SyncProperties properties, SyncResources resources, SyncRunLock lock, RunSlots slots,
-                    SyncStateRepository state, SyncLogRepository logs, TransactionTemplate transaction,
+                    SyncStateRepository state, SyncLogRepository logs, RunFence fence, TransactionTemplate transaction,
                     ObjectProvider<SyncRunListener> listeners) {
         this.properties = properties;
         this.resources = resources;
@@ -52,6 +53,7 @@ public class SyncRuns {
         this.slots = slots;
         this.state = state;
         this.logs = logs;
+        this.fence = fence;
         this.transaction = transaction;
         this.listeners = listeners.orderedStream().toList();
     }
@@ -180,11 +182,12 @@ public class SyncRuns {
             end(run);
         }
         if (run.type() == SyncType.RECONCILE) {
-            log.error("Reconcile {} FAILED (" + run.syncName() + ") after {} pages ({} ids read): {}. A reconcile does not resume: the next one "
-                    + "reads every id again", run.logId(), run.pages(), run.fetched(), message);
+            log.error("Reconcile {} FAILED after {} pages ({} ids of {} read): {}. A reconcile does not resume: the next "
+                    + "one reads every id again", run.logId(), run.pages(), run.fetched(), run.syncName(), message);
         } else {
-            log.error("Sync {} FAILED (" + run.syncName() + ") after {} pages ({} records committed): {}{}", run.logId(), run.pages(),
-                    run.fetched(), message, message.contains("resumes") ? "" : ". The next run resumes from the checkpoint.");
+            log.error("Sync {} FAILED after {} pages ({} records of {} committed): {}{}", run.logId(), run.pages(),
+                    run.fetched(), run.syncName(), message,
+                    message.contains("resumes") ? "" : ". The next run resumes from the checkpoint.");
         }
         notifyListeners(run, listener -> listener.failed(run, message));
     }
@@ -227,8 +230,10 @@ public class SyncRuns {
         if (failure != null) {
             logs.markFailed(failure.logId(), failure.message());
         }
-        logs.closeInterrupted(resource.name());
         state.createIfMissing(resource.stateName());
+        // it waits for a transaction of a run whose lock session died, and fences that run off
+        long token = fence.claim(resource.stateName());
+        logs.closeInterrupted(resource.name());
         SyncState current = state.load(resource.stateName());
         SyncPlan plan = SyncPlan.of(requested, current, properties.overlap());
         long logId = logs.insertRunning(resource.name(), plan.type(), trigger, plan.from(), instanceId);
@@ -236,6 +241,7 @@ public class SyncRuns {
                 ? new VisibilityGuard(state.activeRecords(resource), properties.visibilityGuardShare(), resource.itemName())
                 : VisibilityGuard.OFF;
         SyncRun run = new SyncRun(resource, logId, trigger, plan, current.watermark(), guard);
+        run.fence(token);
         if (plan.type() != SyncType.RECONCILE) {
             // a RECONCILE keeps the checkpoint of an unfinished sync, which the next sync resumes
             state.startRun(resource.stateName(), run);

@@ -148,7 +148,7 @@ class ConsoleAccessTest extends ApiTestSupport {
     void onlyHealthIsOpen() {
         // when / then
         assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
-        assertThat(api.anonymous().get("/actuator/health/db").status()).isEqualTo(200);
+        assertThat(api.anonymous().get("/actuator/health/db").status()).isEqualTo(404);
         assertThat(api.anonymous().get("/actuator/info").status()).isEqualTo(401);
         assertThat(api.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(api.anonymous().get("/actuator").status()).isEqualTo(401);

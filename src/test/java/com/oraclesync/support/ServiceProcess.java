@@ -32,8 +32,14 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service against the given database; {@code args} are Spring Boot command-line properties. */
     public static ServiceProcess start(String name, String databaseUrl, Map<String, String> environment,
                                        String... args) {
+        return start(name, databaseUrl, environment, List.of("-Xmx384m"), args);
+    }
+
+    /** The same, with the JVM options given (e.g. {@code -Xmx256m}) instead of the default heap. */
+    public static ServiceProcess start(String name, String databaseUrl, Map<String, String> environment,
+                                       List<String> jvmOptions, String... args) {
         int port = freePort();
-        List<String> command = new ArrayList<>(javaCommand());
+        List<String> command = new ArrayList<>(javaCommand(jvmOptions));
         command.addAll(List.of(
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
@@ -56,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "SYNC_API_PASSWORD", ApiClient.PASSWORD,
                 "SYNC_RUN_ON_STARTUP", "false"));
         settings.putAll(environment);
-        List<String> command = new ArrayList<>(javaCommand());
+        List<String> command = new ArrayList<>(javaCommand(List.of("-Xmx384m")));
         command.addAll(List.of(args));
         return new ServiceProcess(launch(name, command, settings), Integer.parseInt(settings.get("SERVER_PORT")),
                 logFile(name));
@@ -89,11 +95,14 @@ public final class ServiceProcess implements AutoCloseable {
     public record Exit(int code, String output) {
     }
 
-    private static List<String> javaCommand() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
+    private static List<String> javaCommand(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
-                "com.oraclesync.OracleSyncApplication");
+                "com.oraclesync.OracleSyncApplication"));
+        return command;
     }
 
     private static Process launch(String name, List<String> command, Map<String, String> environment) {

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "sync.reconcile.cron=0 0 0 1 1 ? 2099",
         "oracle.retry.initial-delay=20ms",
         "oracle.retry.max-delay=200ms",
+        "demo.mode=true",
         "demo.records=0",
         "demo.change-interval=0s",
         "api.password=" + ApiClient.PASSWORD,

@@ -27,14 +27,15 @@ class BadRecordTest extends SyncTestSupport {
 
     @Test
     void twoBadItemsAmongGoodOnesEndPartialWithTheirRawItemsInSyncErrors() throws Exception {
-        // given: one page of 50 good items with an item without OptyId and an item with Revenue "abc" among them
+        // given: one page of 50 good items with an item without OptyId among them and one with Revenue "abc" after
+        // them (a page is in (LastUpdateDate, OptyId) order)
         List<Map<String, Object>> items = new ArrayList<>();
         LongStream.rangeClosed(1, 50).forEach(id -> items.add(opportunity(id).build()));
         Map<String, Object> withoutId = opportunity(0).build();
         withoutId.remove("OptyId");
         Map<String, Object> badRevenue = opportunity(101).with("Revenue", "abc").build();
         items.add(10, withoutId);
-        items.add(30, badRevenue);
+        items.add(badRevenue);
         givenOracleAnswersWithOnePage(items);
 
         // when
