@@ -45,7 +45,7 @@ public class JolokiaAccessPolicy implements Restrictor {
         return refused("writing " + attribute + " of " + name);
     }
 
-    /** An operation runs only when allowed and asked for over POST; a cross-site POST is refused before it comes here. */
+    /** An operation runs only when allowed and asked for over POST; a cross-site POST never reaches this. */
     @Override
     public boolean isOperationAllowed(ObjectName name, String operation) {
         if (!isPost()) {
