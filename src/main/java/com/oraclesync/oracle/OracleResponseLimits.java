@@ -51,6 +51,10 @@ final class OracleResponseLimits implements ExecChainHandler, AutoCloseable {
             response = chain.proceed(request, scope);
         } catch (IOException e) {
             throw exchange.failed(e);
+        } catch (RuntimeException | HttpException e) {
+            // e.g. a token the OAuth strategy could not get: the request never ran, so neither does its deadline
+            exchange.done();
+            throw e;
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {

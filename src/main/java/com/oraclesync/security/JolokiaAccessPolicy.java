@@ -45,7 +45,7 @@ public class JolokiaAccessPolicy implements Restrictor {
         return refused("writing " + attribute + " of " + name);
     }
 
-    /** An operation runs only when allowed and asked for over POST, which a cross-site page cannot send unseen. */
+    /** An operation runs only when allowed and asked for over POST; a cross-site POST never reaches this. */
     @Override
     public boolean isOperationAllowed(ObjectName name, String operation) {
         if (!isPost()) {

@@ -20,7 +20,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * A login for everything but {@code /actuator/health}: the operator may do anything, the viewer may read the API
  * ({@code GET}), metrics and info, and gets 403 on triggers, Hawtio and Jolokia. The API takes HTTP Basic only and
  * keeps no session; the actuator endpoints and Hawtio also take the login form, whose session is protected against
- * cross-site requests (SameSite cookie plus a CSRF token that Hawtio's front end sends back).
+ * cross-site requests (SameSite cookie plus a CSRF token that Hawtio's front end sends back). A state-changing
+ * request that a browser marks as started by another site is refused in both, since browsers resend Basic
+ * credentials by themselves.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,8 +39,9 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(Roles.OPERATOR))
                 .httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // no session and no cookie: a cross-site request carries no credentials to forge
+                // no session and no cookie to forge; a browser's cached Basic credentials are refused cross-site
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteRequestRefusal(), BasicAuthenticationFilter.class)
                 .build();
     }
 
@@ -58,6 +61,7 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                         // a request that carries its own Basic credentials (curl, Prometheus) rides on no session cookie
                         .ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials))
+                .addFilterBefore(new CrossSiteRequestRefusal(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 // after the login and role checks: an anonymous or viewer request gets 401 / 403 and is never read
                 .addFilterAfter(new JolokiaProxyRefusal(), AuthorizationFilter.class)

@@ -15,7 +15,8 @@ import java.util.Random;
  */
 final class ChaosFaults implements RequestHook {
 
-    private static final String[] FAULTS = {"503", "cut connection", "truncated body", "slow page", "429 Retry-After 1"};
+    private static final String[] FAULTS = {
+        "503", "cut connection", "truncated body", "slow page", "429 Retry-After 1"};
     private static final String TRUNCATED = "{\"items\":[{\"OptyId\":1,\"Name\":\"cut";
 
     private final ChaosRound round;
@@ -56,6 +57,16 @@ final class ChaosFaults implements RequestHook {
             case 3 -> SimulatedResponse.delayThenServe(Duration.ofMillis(150));
             default -> SimulatedResponse.status(429).header("Retry-After", "1");
         };
+    }
+
+    /** Whether the round killed its service, and how many faults it served. */
+    synchronized boolean killed() {
+        return answered.stream().anyMatch(line -> line.endsWith("killed the service"));
+    }
+
+    synchronized long faults() {
+        return answered.stream().filter(line -> !line.endsWith("killed the service") && !line.endsWith("serving it"))
+                .count();
     }
 
     synchronized List<String> answered() {
