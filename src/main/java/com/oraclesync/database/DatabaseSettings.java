@@ -24,12 +24,12 @@ public final class DatabaseSettings {
     }
 
     /** {@code spring.datasource.<key>}, placeholders resolved where they resolve and kept as text where not. */
-    static String springDatasource(Environment environment, String key) {
+    public static String springDatasource(Environment environment, String key) {
         return Binder.get(environment).bind("spring.datasource." + key, String.class).orElse(null);
     }
 
     /** The replaced scripts' {@code DATABASE_URL}, exactly as given. */
-    static String databaseUrl(Environment environment) {
+    public static String databaseUrl(Environment environment) {
         for (PropertySource<?> source : ((ConfigurableEnvironment) environment).getPropertySources()) {
             Object value = ConfigurationPropertySources.isAttachedConfigurationPropertySource(source) ? null
                     : source.getProperty("DATABASE_URL");
@@ -40,7 +40,7 @@ public final class DatabaseSettings {
         return null;
     }
 
-    static boolean hasText(String value) {
+    public static boolean hasText(String value) {
         return value != null && !value.isBlank();
     }
 }
