@@ -46,6 +46,9 @@ final class OracleTokenFailures {
                         + " (" + current.getClass().getSimpleName() + ": " + current.getMessage()
                         + "); check ORACLE_OAUTH_TOKEN_URL");
             }
+            if (current instanceof OracleLimitExceededException limit) {
+                return new OracleTokenRejectedException(limit.getMessage());
+            }
             if (current instanceof IOException io) {
                 return new OracleTokenUnavailableException("The OAuth 2.0 token endpoint " + tokenUrl
                         + " did not answer (" + io.getClass().getSimpleName() + ": " + io.getMessage() + ")");

@@ -40,6 +40,8 @@ public final class TokenEndpoint implements HttpHandler {
     private volatile Duration lifetime = Duration.ofMinutes(5);
     private int failuresLeft;
     private int failureStatus;
+    private int oversizedLeft;
+    private int oversizedBytes;
 
     TokenEndpoint(Clock clock) {
         this.clock = clock;
@@ -72,6 +74,12 @@ public final class TokenEndpoint implements HttpHandler {
         this.failureStatus = status;
     }
 
+    /** The next {@code count} tokens issued come in an answer of about {@code bytes} bytes: a broken endpoint or proxy. */
+    public synchronized void oversizeNext(int count, int bytes) {
+        this.oversizedLeft = count;
+        this.oversizedBytes = bytes;
+    }
+
     public synchronized List<TokenRequest> requests() {
         return List.copyOf(requests);
     }
@@ -90,6 +98,7 @@ public final class TokenEndpoint implements HttpHandler {
         tokens.clear();
         requests.clear();
         failuresLeft = 0;
+        oversizedLeft = 0;
     }
 
     /** True for an {@code Authorization: Bearer} header with a token this endpoint issued and that is still valid. */
@@ -147,6 +156,10 @@ public final class TokenEndpoint implements HttpHandler {
         if (scope != null) {
             body.put("scope", scope);
         }
+        int padding = takeOversize();
+        if (padding > 0) {
+            body.put("padding", "x".repeat(padding));
+        }
         answer(exchange, 200, body, grant, client, subject, scope);
     }
 
@@ -168,6 +181,14 @@ public final class TokenEndpoint implements HttpHandler {
         }
         failuresLeft--;
         return failureStatus;
+    }
+
+    private synchronized int takeOversize() {
+        if (oversizedLeft <= 0) {
+            return 0;
+        }
+        oversizedLeft--;
+        return oversizedBytes;
     }
 
     private boolean knownClient(String[] client) {

@@ -157,6 +157,25 @@ class OracleOAuthTest extends OracleOAuthTestSupport {
     }
 
     @Test
+    void aTokenAnswerLargerThanItsLimitFailsTheRunAtOnceNamingTheTokenEndpoint() {
+        // given: the identity domain (or a proxy in front of it) answers with 8 MiB
+        oracle.tokens().oversizeNext(10, 8 * 1024 * 1024);
+        givenOracleHas(50);
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then: read no further than the limit, not retried, and Oracle never asked
+        assertThat(log).containsEntry("status", "FAILED");
+        assertThat((String) log.get("error_message"))
+                .startsWith("The answer of the OAuth 2.0 token endpoint " + oracle.baseUrl() + TokenEndpoint.PATH
+                        + " is larger than the limit of a token answer (1048576 bytes)")
+                .contains("ORACLE_OAUTH_TOKEN_URL");
+        assertThat(oracle.tokens().requests()).hasSize(1);
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
     void aTokenThatOracleRefusesEvenWhenNewFailsTheRunNamingTheTokenEndpoint() {
         // given: Oracle answers 401 whatever the token
         givenOracleHas(50);
