@@ -70,6 +70,29 @@ class RunLockFencingTest extends ApiTestSupport {
     }
 
     @Test
+    void aRunWhoseFencingTokenANewerRunClaimedStopsAtItsNextPageThoughItsLockSessionLives() throws Exception {
+        // given: a run with two pages committed, waiting for Oracle's third
+        OracleGate gate = holdOracleAfter(2);
+        long run = api.post("/api/sync").json().get("sync_log_id").asLong();
+        gate.awaitHeld();
+        await().atMost(Duration.ofSeconds(30)).until(() -> (Integer) log(run).get("pages") == 2);
+        long token = count("SELECT run_fence FROM sync_state WHERE sync_name = 'oracle_opportunities'");
+
+        // when: a newer run claims the token, as one on another instance would after this run's session had died
+        jdbc.sql("UPDATE sync_state SET run_fence = run_fence + 1 WHERE sync_name = 'oracle_opportunities'").update();
+        gate.open();
+
+        // then: the lock is still held, so only the token comparison can have stopped it
+        Map<String, Object> ended = awaitRunEnded(run);
+        assertThat(ended).containsEntry("status", "FAILED").containsEntry("pages", 2)
+                .containsEntry("total_fetched", 20);
+        assertThat((String) ended.get("error_message"))
+                .startsWith("a newer run (fencing token " + (token + 1) + ", this run's is " + token + ")")
+                .contains("stopped before writing page 3");
+        assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(20);
+    }
+
+    @Test
     void afterTheLockSessionDiesASecondInstancesRunIsTheOnlyOneThatWrites() throws Exception {
         // given: a run on this instance, two pages committed, waiting for Oracle; its lock session dies
         OracleGate gate = holdOracleAfter(2);
