@@ -40,6 +40,7 @@ public final class TokenEndpoint implements HttpHandler {
     private volatile Duration lifetime = Duration.ofMinutes(5);
     private int failuresLeft;
     private int failureStatus;
+    private String failureRetryAfter;
     private int oversizedLeft;
     private int oversizedBytes;
 
@@ -70,8 +71,14 @@ public final class TokenEndpoint implements HttpHandler {
 
     /** The next {@code count} token requests are answered with {@code status}, as an endpoint that is down. */
     public synchronized void failNext(int count, int status) {
+        failNext(count, status, null);
+    }
+
+    /** As {@link #failNext(int, int)}, each answer asking the client to wait (a {@code Retry-After} header). */
+    public synchronized void failNext(int count, int status, Duration retryAfter) {
         this.failuresLeft = count;
         this.failureStatus = status;
+        this.failureRetryAfter = retryAfter == null ? null : String.valueOf(retryAfter.toSeconds());
     }
 
     /** The next {@code count} tokens issued come in an answer of about {@code bytes} bytes: a broken endpoint or proxy. */
@@ -120,6 +127,10 @@ public final class TokenEndpoint implements HttpHandler {
             String scope = form.get("scope");
             Integer fault = takeFailure();
             if (fault != null) {
+                String retryAfter = failureRetryAfter;
+                if (retryAfter != null) {
+                    exchange.getResponseHeaders().set("Retry-After", retryAfter);
+                }
                 answer(exchange, fault, Map.of("error", "temporarily_unavailable"), grant, client[0], null, scope);
             } else if (!exchange.getRequestMethod().equals("POST")) {
                 answer(exchange, 405, Map.of("error", "invalid_request"), grant, client[0], null, scope);

@@ -140,6 +140,23 @@ class OracleOAuthTest extends OracleOAuthTestSupport {
     }
 
     @Test
+    void aTokenEndpointThatAsksToWaitIsRetriedAfterItsRetryAfter() {
+        // given: the identity domain answers 429 once, asking for 2 s (the back-off alone would wait some 20 ms)
+        oracle.tokens().failNext(1, 429, Duration.ofSeconds(2));
+        givenOracleHas(50);
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then
+        assertThat(log).containsEntry("status", "SUCCESS").containsEntry("total_fetched", 50);
+        List<TokenRequest> tokenRequests = oracle.tokens().requests();
+        assertThat(tokenRequests).extracting(TokenRequest::status).containsExactly(429, 200);
+        assertThat(Duration.between(tokenRequests.get(0).receivedAt(), tokenRequests.get(1).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void aTokenEndpointThatStaysDownFailsTheRunNamingIt() {
         // given: down for longer than oracle.retry.max-attempts (6)
         oracle.tokens().failNext(100, 503);
