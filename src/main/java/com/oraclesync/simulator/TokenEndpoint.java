@@ -38,11 +38,7 @@ public final class TokenEndpoint implements HttpHandler {
     private volatile byte[] clientSecret;
     private volatile PublicKey assertionKey;
     private volatile Duration lifetime = Duration.ofMinutes(5);
-    private int failuresLeft;
-    private int failureStatus;
-    private String failureRetryAfter;
-    private int oversizedLeft;
-    private int oversizedBytes;
+    private final TokenFaults faults = new TokenFaults();
 
     TokenEndpoint(Clock clock) {
         this.clock = clock;
@@ -69,22 +65,8 @@ public final class TokenEndpoint implements HttpHandler {
         tokens.replaceAll((token, expiry) -> Instant.EPOCH);
     }
 
-    /** The next {@code count} token requests are answered with {@code status}, as an endpoint that is down. */
-    public synchronized void failNext(int count, int status) {
-        failNext(count, status, null);
-    }
-
-    /** As {@link #failNext(int, int)}, each answer asking the client to wait (a {@code Retry-After} header). */
-    public synchronized void failNext(int count, int status, Duration retryAfter) {
-        this.failuresLeft = count;
-        this.failureStatus = status;
-        this.failureRetryAfter = retryAfter == null ? null : String.valueOf(retryAfter.toSeconds());
-    }
-
-    /** The next {@code count} tokens issued come in an answer of about {@code bytes} bytes: a broken endpoint or proxy. */
-    public synchronized void oversizeNext(int count, int bytes) {
-        this.oversizedLeft = count;
-        this.oversizedBytes = bytes;
+    public TokenFaults faults() {
+        return faults;
     }
 
     public synchronized List<TokenRequest> requests() {
@@ -104,8 +86,7 @@ public final class TokenEndpoint implements HttpHandler {
         lifetime = Duration.ofMinutes(5);
         tokens.clear();
         requests.clear();
-        failuresLeft = 0;
-        oversizedLeft = 0;
+        faults.reset();
     }
 
     /** True for an {@code Authorization: Bearer} header with a token this endpoint issued and that is still valid. */
@@ -125,13 +106,13 @@ public final class TokenEndpoint implements HttpHandler {
             String[] client = clientCredentials(exchange.getRequestHeaders().getFirst("Authorization"), form);
             String grant = form.get("grant_type");
             String scope = form.get("scope");
-            Integer fault = takeFailure();
-            if (fault != null) {
-                String retryAfter = failureRetryAfter;
-                if (retryAfter != null) {
-                    exchange.getResponseHeaders().set("Retry-After", retryAfter);
+            TokenFaults.Failure failure = faults.takeFailure();
+            if (failure != null) {
+                if (failure.retryAfter() != null) {
+                    exchange.getResponseHeaders().set("Retry-After", failure.retryAfter());
                 }
-                answer(exchange, fault, Map.of("error", "temporarily_unavailable"), grant, client[0], null, scope);
+                answer(exchange, failure.status(), Map.of("error", "temporarily_unavailable"), grant, client[0], null,
+                        scope);
             } else if (!exchange.getRequestMethod().equals("POST")) {
                 answer(exchange, 405, Map.of("error", "invalid_request"), grant, client[0], null, scope);
             } else if (!knownClient(client)) {
@@ -167,7 +148,7 @@ public final class TokenEndpoint implements HttpHandler {
         if (scope != null) {
             body.put("scope", scope);
         }
-        int padding = takeOversize();
+        int padding = faults.takePadding();
         if (padding > 0) {
             body.put("padding", "x".repeat(padding));
         }
@@ -184,22 +165,6 @@ public final class TokenEndpoint implements HttpHandler {
                 : Map.of("Cache-Control", "no-store");
         HttpResponses.send(exchange, status, SimulatedResponse.JSON, SimulatorJson.MAPPER.writeValueAsBytes(body),
                 headers);
-    }
-
-    private synchronized Integer takeFailure() {
-        if (failuresLeft <= 0) {
-            return null;
-        }
-        failuresLeft--;
-        return failureStatus;
-    }
-
-    private synchronized int takeOversize() {
-        if (oversizedLeft <= 0) {
-            return 0;
-        }
-        oversizedLeft--;
-        return oversizedBytes;
     }
 
     private boolean knownClient(String[] client) {

@@ -128,7 +128,7 @@ class OracleOAuthTest extends OracleOAuthTestSupport {
     @Test
     void aTokenEndpointThatIsDownIsRetriedLikeOracle() {
         // given: the identity domain answers 503 twice
-        oracle.tokens().failNext(2, 503);
+        oracle.tokens().faults().failNext(2, 503);
         givenOracleHas(50);
 
         // when
@@ -142,7 +142,7 @@ class OracleOAuthTest extends OracleOAuthTestSupport {
     @Test
     void aTokenEndpointThatAsksToWaitIsRetriedAfterItsRetryAfter() {
         // given: the identity domain answers 429 once, asking for 2 s (the back-off alone would wait some 20 ms)
-        oracle.tokens().failNext(1, 429, Duration.ofSeconds(2));
+        oracle.tokens().faults().failNext(1, 429, Duration.ofSeconds(2));
         givenOracleHas(50);
 
         // when
@@ -159,7 +159,7 @@ class OracleOAuthTest extends OracleOAuthTestSupport {
     @Test
     void aTokenEndpointThatStaysDownFailsTheRunNamingIt() {
         // given: down for longer than oracle.retry.max-attempts (6)
-        oracle.tokens().failNext(100, 503);
+        oracle.tokens().faults().failNext(100, 503);
         givenOracleHas(50);
 
         // when
@@ -176,7 +176,7 @@ class OracleOAuthTest extends OracleOAuthTestSupport {
     @Test
     void aTokenAnswerLargerThanItsLimitFailsTheRunAtOnceNamingTheTokenEndpoint() {
         // given: the identity domain (or a proxy in front of it) answers with 8 MiB
-        oracle.tokens().oversizeNext(10, 8 * 1024 * 1024);
+        oracle.tokens().faults().oversizeNext(10, 8 * 1024 * 1024);
         givenOracleHas(50);
 
         // when
