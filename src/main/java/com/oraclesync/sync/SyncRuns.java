@@ -150,10 +150,11 @@ public class SyncRuns {
                             + "in {} s ({})", run.logId(), run.status(), run.fetched(), run.pages(), run.deletedRecords(),
                     run.restoredRecords(), String.format("%.1f", seconds), run.syncName());
         } else {
-            log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, "
-                            + "{} records/s; watermark {} ({})",
+            log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} skipped as stale, {} failed) in {} "
+                            + "pages, {} s, {} records/s; watermark {} ({})",
                     run.logId(), run.status(), run.fetched(), run.newRecords(), run.updatedRecords(),
-                    run.unchangedRecords(), run.failedRecords(), run.pages(), String.format("%.1f", seconds),
+                    run.unchangedRecords(), run.skippedStaleRecords(), run.failedRecords(), run.pages(),
+                    String.format("%.1f", seconds),
                     Math.round(run.fetched() / seconds), run.resource().describe(run.newWatermark()), run.syncName());
             if (run.problems() != null) {
                 log.warn("Sync {} PARTIAL: {}", run.logId(), run.problems());
