@@ -27,7 +27,8 @@ import org.springframework.test.context.TestPropertySource;
  * database restart in production), the run must stop at its next page, and a run on a second instance must never
  * interleave its writes with it.
  */
-@TestPropertySource(properties = "sync.page-size=10")
+// this instance syncs its simulator as demo mode does, the second one as a configured Oracle: one source to both
+@TestPropertySource(properties = {"sync.page-size=10", "sync.adopt-state=true"})
 class RunLockFencingTest extends ApiTestSupport {
 
     private static final int RECORDS = 50;
@@ -141,6 +142,7 @@ class RunLockFencingTest extends ApiTestSupport {
                 "--oracle.password=" + oracleProperties.password(),
                 "--api.password=" + ApiClient.PASSWORD,
                 "--sync.page-size=10",
+                "--sync.adopt-state=true",
                 "--sync.cron=0 0 0 1 1 ? 2099",
                 "--sync.reconcile.cron=0 0 0 1 1 ? 2099",
                 "--sync.run-on-startup=false",
