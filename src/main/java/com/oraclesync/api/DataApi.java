@@ -3,6 +3,7 @@ package com.oraclesync.api;
 import com.oraclesync.resource.SyncResource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +15,15 @@ import org.springframework.stereotype.Component;
 @Component("dataApi")
 public class DataApi {
 
+    /** An estimate is reused this long for the same query: a walk through next links plans it once, not per page. */
+    static final long ESTIMATE_REUSE_NANOS = 5_000_000_000L;
+    private static final int MAX_ESTIMATES = 1000;
+
     private final DataQueries queries;
     private final DataColumns columns;
     private final ApiParameters parameters;
     private final long exactCountBelow;
+    private final Map<String, Estimate> estimates = new ConcurrentHashMap<>();
 
     public DataApi(DataQueries queries, DataColumns columns, ApiParameters parameters,
                    @Value("${api.data.exact-count-below:10000}") long exactCountBelow) {
@@ -57,7 +63,7 @@ public class DataApi {
         long total;
         boolean estimated = request.count() != DataRequest.Count.EXACT;
         if (estimated) {
-            total = queries.estimate(request);
+            total = estimate(request);
             if (request.count() == DataRequest.Count.AUTO && total < exactCountBelow) {
                 total = queries.count(request);
                 estimated = false;
@@ -66,6 +72,23 @@ public class DataApi {
             total = queries.count(request);
         }
         return new DataPage(rows, total, estimated, request.limit(), request.offset(), next);
+    }
+
+    private long estimate(DataRequest request) {
+        long now = System.nanoTime();
+        Estimate known = estimates.get(request.fingerprint());
+        if (known != null && now - known.atNanos() < ESTIMATE_REUSE_NANOS) {
+            return known.rows();
+        }
+        long rows = queries.estimate(request);
+        if (estimates.size() >= MAX_ESTIMATES) {
+            estimates.clear();
+        }
+        estimates.put(request.fingerprint(), new Estimate(rows, now));
+        return rows;
+    }
+
+    private record Estimate(long rows, long atNanos) {
     }
 
     private static String next(DataRequest request, String path, long lastKey) {

@@ -43,7 +43,7 @@ public class DataQueries {
                 + " FROM " + quoted(request.resource().table()) + where.sql() + " ORDER BY "
                 + quoted(request.columns().key()) + " LIMIT :limit OFFSET :offset";
         return where.bind(jdbc.sql(sql)).param("limit", request.limit() + 1).param("offset", request.offset())
-                .query(DataQueries::row).list();
+                .query(DataQueries::rows);
     }
 
     /** count(*) of the rows the request selects, whatever page it is on. */
@@ -68,7 +68,7 @@ public class DataQueries {
 
     public Optional<Map<String, Object>> byRemoteId(SyncResource resource, long remoteId) {
         String sql = "SELECT * FROM " + quoted(resource.table()) + " WHERE " + quoted(resource.keyColumn()) + " = :id";
-        return jdbc.sql(sql).param("id", remoteId).query(DataQueries::row).optional();
+        return jdbc.sql(sql).param("id", remoteId).query(DataQueries::rows).stream().findFirst();
     }
 
     private static Where where(DataRequest request, boolean withCursor) {
@@ -114,14 +114,28 @@ public class DataQueries {
         }
     }
 
-    /** Columns in select order, as JSON-ready values: timestamps with their offset, dates as dates, jsonb as JSON. */
-    private static Map<String, Object> row(ResultSet rs, int rowNumber) throws SQLException {
-        ResultSetMetaData columns = rs.getMetaData();
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 1; i <= columns.getColumnCount(); i++) {
-            row.put(columns.getColumnName(i), value(rs, i, columns.getColumnTypeName(i)));
+    /**
+     * Rows with their columns in select order, as JSON-ready values: timestamps with their offset, dates as dates,
+     * jsonb as JSON. The names and types are read once per result, not per row.
+     */
+    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+        ResultSetMetaData metaData = rs.getMetaData();
+        int count = metaData.getColumnCount();
+        String[] names = new String[count];
+        String[] types = new String[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = metaData.getColumnName(i + 1);
+            types[i] = metaData.getColumnTypeName(i + 1);
         }
-        return row;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                row.put(names[i], value(rs, i + 1, types[i]));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Object value(ResultSet rs, int column, String type) throws SQLException {
