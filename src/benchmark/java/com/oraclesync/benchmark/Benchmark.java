@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * The benchmark of README "Benchmark" (run it with benchmark/run.sh): on one data set, the source limit (a), the
  * database limit (b), the replaced scripts' per-record writes (c), oracle-sync's FULL run at two sizes (d) and an
- * INCREMENTAL run after a few changes (e), as one table with the ratios and the targets of issue 5.
+ * INCREMENTAL run after a few changes (e), and the FULL run against a simulator with a latency model at several
+ * SYNC_PARALLELISM settings (f), as one table with the ratios and the targets of issues 5 and 11.
  */
 public final class Benchmark {
 
@@ -70,6 +71,9 @@ public final class Benchmark {
                     measureSmallFull(jar);
                 }
                 measureFullAndIncremental(jar, simulator);
+            }
+            if (options.runs("f")) {
+                measureUnderLatency(jar, simulator);
             }
         }
         String text = report.render();
@@ -162,6 +166,36 @@ public final class Benchmark {
             }
         } finally {
             server.drop(database);
+        }
+    }
+
+    /**
+     * (f): the FULL run against a simulator that answers like a (faster) Oracle, once per SYNC_PARALLELISM: the
+     * wait on the source, not the CPU, bounds it, so parallel slices are the lever.
+     */
+    private void measureUnderLatency(Path jar, BenchmarkSimulator simulator) throws Exception {
+        if (!options.runs("a") && !options.runs("d")) {
+            warmUp(simulator);
+        }
+        simulator.latency(options.latencyPerRequest(), options.latencyPerItem());
+        try {
+            for (int parallelism : options.parallelisms()) {
+                report.progress(String.format("(f) FULL run of %d records, latency %s + %s per item, SYNC_PARALLELISM=%d",
+                        options.records(), options.latencyPerRequest(), options.latencyPerItem(), parallelism));
+                String database = "oracle_sync_bench_latency_" + parallelism;
+                server.create(database);
+                try (ServiceUnderTest service = ServiceUnderTest.start("latency-p" + parallelism, jar, results, server,
+                        database, simulator, options.pageSize(), options.serviceJvmOptions(),
+                        java.util.Map.of("SYNC_PARALLELISM", Integer.toString(parallelism)))) {
+                    SyncRunMeasurement.Result full = SyncRunMeasurement.run(service, simulator, "FULL", null);
+                    report.addSync("f" + parallelism, String.format("(f)  FULL, latency model, parallelism %d",
+                            parallelism), full, service.count("opportunities"), options.records());
+                } finally {
+                    server.drop(database);
+                }
+            }
+        } finally {
+            simulator.latency(java.time.Duration.ZERO, java.time.Duration.ZERO);
         }
     }
 

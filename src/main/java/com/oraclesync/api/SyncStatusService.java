@@ -103,7 +103,7 @@ public class SyncStatusService {
                     Double rate = elapsed <= 0 ? null : BigDecimal.valueOf(runningLog.totalFetched())
                             .divide(BigDecimal.valueOf(elapsed), 1, RoundingMode.HALF_UP).doubleValue();
                     return new SyncProgress(runningLog.id(), runningLog.pages(), runningLog.totalFetched(), null, rate,
-                            null, elapsed);
+                            null, elapsed, null);
                 });
     }
 }

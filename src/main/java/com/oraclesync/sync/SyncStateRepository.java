@@ -24,6 +24,9 @@ public class SyncStateRepository {
             WHERE sync_name = :syncName
             """;
 
+    // a run that does not resume leaves the slices of an unfinished one behind: it reads their records itself
+    private static final String FORGET_SLICES = "DELETE FROM sync_state_slices WHERE sync_name = :syncName";
+
     private static final String CREATE_ROW = """
             INSERT INTO sync_state (sync_name) VALUES (:syncName) ON CONFLICT (sync_name) DO NOTHING
             """;
@@ -58,6 +61,9 @@ public class SyncStateRepository {
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("sync_state row missing for " + syncName);
+        }
+        if (!run.resumed()) {
+            jdbc.sql(FORGET_SLICES).param("syncName", syncName).update();
         }
     }
 
