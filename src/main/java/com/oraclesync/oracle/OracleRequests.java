@@ -72,17 +72,16 @@ public class OracleRequests {
     }
 
     /**
-     * A count request of the run's slice planning: one item at the window's start (or, {@code last}, its end) in
-     * paging order, with Oracle's totalResults of the records from {@code from} and before {@code before} (null: no
-     * bound). Counts only plan the slices; paging never depends on them.
+     * A count request of the run's slice planning: the window's first item in paging order, with Oracle's
+     * totalResults of the records from {@code from} and before {@code before} (null: no bound). Counts only plan the
+     * slices; paging never depends on them.
      */
-    public String countQuery(OffsetDateTime from, OffsetDateTime before, boolean last) {
+    public String countQuery(OffsetDateTime from, OffsetDateTime before) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", "1");
         query.put("offset", "0");
         query.put("onlyData", "true");
-        String direction = last ? ":desc" : ":asc";
-        query.put("orderBy", updatedAtField + direction + "," + remoteIdField + direction);
+        query.put("orderBy", updatedAtField + ":asc," + remoteIdField + ":asc");
         String filter = within(filter(null, from), before);
         if (filter != null) {
             query.put("q", filter);

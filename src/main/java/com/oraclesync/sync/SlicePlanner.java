@@ -37,7 +37,7 @@ public class SlicePlanner {
     private static final Logger log = LoggerFactory.getLogger(SlicePlanner.class);
     /** A slice should be worth its requests: fewer pages than this per slice means fewer slices. */
     static final int MIN_PAGES_PER_SLICE = 2;
-    private static final int MAX_COUNT_REQUESTS_PER_BOUND = 12;
+    private static final int MAX_COUNT_REQUESTS_PER_BOUND = 24;
 
     private final SyncProperties properties;
     private final RunSliceRepository slices;
@@ -83,22 +83,19 @@ public class SlicePlanner {
         OracleRequests requests = camel.getRegistry().lookupByNameAndType(run.syncName() + "Requests",
                 OracleRequests.class);
         OffsetDateTime from = run.watermarkFrom();
-        CompletableFuture<OraclePage> firstPage =
-                async(() -> request(run, exchange, requests.countQuery(from, null, false)));
-        CompletableFuture<OraclePage> lastPage =
-                async(() -> request(run, exchange, requests.countQuery(from, null, true)));
-        OraclePage first = join(firstPage);
-        OraclePage last = join(lastPage);
+        OraclePage first = request(run, exchange, requests.countQuery(from, null));
         Long total = first.totalResults();
         int pageSize = run.resource().pageSize();
         int count = total == null ? 1 : (int) Math.min(parallelism, total / ((long) MIN_PAGES_PER_SLICE * pageSize));
-        if (count < 2 || first.items().isEmpty() || last.items().isEmpty()) {
+        if (count < 2 || first.items().isEmpty()) {
             log.info("Sync {}: {} records to read, sequentially", run.logId(), total == null ? "an unknown number of"
                     : total);
             return;
         }
         long low = epochSecond(first.items().get(0), run);
-        long high = epochSecond(last.items().get(0), run) + 1;
+        // the newest record is about now: asking Oracle for it would cost a round trip (and a descending sort); a
+        // record beyond it (a clock ahead of ours) only skews the balance, since the last slice has no upper bound
+        long high = Math.max(low + 2, Instant.now().getEpochSecond() + 1);
         long tolerance = Math.max(pageSize, total / (count * 20L));
         List<CompletableFuture<Long>> searches = new ArrayList<>();
         for (int k = 1; k < count; k++) {
@@ -131,34 +128,44 @@ public class SlicePlanner {
                 planned.stream().map(slice -> String.valueOf(slice.to())).limit(planned.size() - 1L).toList());
     }
 
-    /** The second t in (low, high) with about {@code target} records before it. */
-    private long bound(SyncRun run, Exchange exchange, OracleRequests requests, OffsetDateTime from, long low, long high, long total,
-                       long target, long tolerance) throws Exception {
+    /**
+     * The second t in (low, high) with about {@code target} records before it: the Illinois variant of regula falsi on
+     * count(t) - target, which keeps converging where records crowd into a short span, with a plain bisection every
+     * fourth request as a floor.
+     */
+    private long bound(SyncRun run, Exchange exchange, OracleRequests requests, OffsetDateTime from, long low,
+                       long high, long total, long target, long tolerance) throws Exception {
         long lo = low;
-        long loCount = 0;
         long hi = high;
-        long hiCount = total;
-        for (int attempt = 0; attempt < MAX_COUNT_REQUESTS_PER_BOUND && hi - lo > 1; attempt++) {
-            long guess = attempt % 3 == 2 ? lo + (hi - lo) / 2
-                    : lo + Math.round((double) (target - loCount) / Math.max(1, hiCount - loCount) * (hi - lo));
+        double loExcess = -target;
+        double hiExcess = total - target;
+        int keptSide = 0;
+        for (int attempt = 1; attempt <= MAX_COUNT_REQUESTS_PER_BOUND && hi - lo > 1; attempt++) {
+            long guess = attempt % 4 == 0 ? lo + (hi - lo) / 2
+                    : Math.round((lo * hiExcess - hi * loExcess) / (hiExcess - loExcess));
             guess = Math.max(lo + 1, Math.min(hi - 1, guess));
             OffsetDateTime before = OffsetDateTime.ofInstant(Instant.ofEpochSecond(guess), ZoneOffset.UTC);
-            Long counted = request(run, exchange, requests.countQuery(from, before, false)).totalResults();
+            Long counted = request(run, exchange, requests.countQuery(from, before)).totalResults();
             if (counted == null) {
                 break;
             }
-            if (Math.abs(counted - target) <= tolerance) {
+            double excess = counted - target;
+            if (Math.abs(excess) <= tolerance) {
                 return guess;
             }
-            if (counted < target) {
+            if (excess < 0) {
                 lo = guess;
-                loCount = counted;
+                loExcess = excess;
+                hiExcess = keptSide == -1 ? hiExcess / 2 : hiExcess;
+                keptSide = -1;
             } else {
                 hi = guess;
-                hiCount = counted;
+                hiExcess = excess;
+                loExcess = keptSide == 1 ? loExcess / 2 : loExcess;
+                keptSide = 1;
             }
         }
-        return target - loCount <= hiCount - target ? lo : hi;
+        return -loExcess <= hiExcess ? lo : hi;
     }
 
     /** A count request through the run's own fetch route; its failure fails the run with its retries. */

@@ -404,9 +404,13 @@ public final class SyncRun {
         return hasMore && (parent == null || !parent.aborted);
     }
 
-    /** Whether the next page is requested while this one is written: a sequential run's one page ahead. */
+    /**
+     * Whether the next page is requested while this one is written: one page ahead, in a sequential run and in each
+     * slice. Either way the loop has at most one request outstanding, so a run has at most sync.parallelism requests
+     * in flight to Oracle.
+     */
     public boolean prefetches() {
-        return slice == null && hasMore;
+        return hasMore();
     }
 
     public Long totalResults() {

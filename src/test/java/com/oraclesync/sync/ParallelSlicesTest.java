@@ -3,11 +3,11 @@ package com.oraclesync.sync;
 import static com.oraclesync.support.Opportunities.opportunity;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.oraclesync.simulator.OpportunityGenerator;
 import com.oraclesync.simulator.OracleTimestamps;
 import com.oraclesync.simulator.RecordedRequest;
 import com.oraclesync.simulator.SimulatedResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.oraclesync.support.ApiTestSupport;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -97,7 +100,7 @@ class ParallelSlicesTest extends ApiTestSupport {
 
         // then: the run read in slices at once, and the database equals Oracle
         assertThat(full).containsEntry("status", "SUCCESS").containsEntry("sync_type", "FULL");
-        assertThat(mostInFlight).as("requests answered at one moment").isGreaterThanOrEqualTo(3);
+        assertThat(mostInFlight).as("requests answered at one moment").isBetween(3, 4);
         assertThat(fullRequests).filteredOn(request -> request.q() != null && request.q().contains("LastUpdateDate <"))
                 .as("requests of bounded slices").isNotEmpty();
         JsonNode slices = statusMidway.get().path("progress").path("slices");
@@ -118,6 +121,32 @@ class ParallelSlicesTest extends ApiTestSupport {
         assertTableEqualsSource();
         assertThat(count("SELECT count(*) FROM sync_state_slices")).isZero();
         assertThat(syncState().get("checkpoint_type")).isNull();
+    }
+
+    @Test
+    void slicesAreBalancedByRecordCountNotByTimeSpan() {
+        // given: 1,000 records over two years, then 5,000 in the last three days
+        Instant now = Instant.now();
+        oracle.store().putAll(new OpportunityGenerator(24).generate(1000, 10_000L,
+                now.minus(730, ChronoUnit.DAYS), now.minus(3, ChronoUnit.DAYS)));
+        oracle.store().putAll(new OpportunityGenerator(25).generate(5000, 20_000L,
+                now.minus(3, ChronoUnit.DAYS), now.minus(1, ChronoUnit.HOURS)));
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then: each slice read about a quarter of the records: as many pages as the others, give or take one
+        assertThat(log).containsEntry("status", "SUCCESS").containsEntry("total_fetched", 6000);
+        Map<String, Long> pagesPerSlice = requests().stream().filter(request -> request.param("totalResults") == null)
+                .collect(Collectors.groupingBy(ParallelSlicesTest::upperBound, Collectors.counting()));
+        assertThat(pagesPerSlice).hasSize(4);
+        assertThat(pagesPerSlice.values()).allSatisfy(pages -> assertThat(pages).isBetween(14L, 17L));
+        assertTableEqualsSource();
+    }
+
+    private static String upperBound(RecordedRequest request) {
+        Matcher bound = Pattern.compile("LastUpdateDate < '[^']+'").matcher(request.q() == null ? "" : request.q());
+        return bound.find() ? bound.group() : "open end";
     }
 
     @Test
