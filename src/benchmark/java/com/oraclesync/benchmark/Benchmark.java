@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 /**
  * The benchmark of README "Benchmark" (run it with benchmark/run.sh): on one data set, the source limit (a), the
  * database limit (b), the replaced scripts' per-record writes (c), oracle-sync's FULL run at two sizes (d) and an
- * INCREMENTAL run after a few changes (e), as one table with the ratios and the targets of issue 5; then the data API
- * on the table of (d), driven by wrk (f), with the targets of issue 15.
+ * INCREMENTAL run after a few changes (e), the data API on the table of (d) driven by wrk (f), and the FULL run against
+ * a simulator with a latency model at several SYNC_PARALLELISM settings (g), as one table with the ratios and the
+ * targets of issues 5, 11 and 15.
  */
 public final class Benchmark {
 
@@ -71,6 +72,9 @@ public final class Benchmark {
                     measureSmallFull(jar);
                 }
                 measureFullAndIncremental(jar, simulator);
+            }
+            if (options.runs("g")) {
+                measureUnderLatency(jar, simulator);
             }
         }
         String text = report.render();
@@ -166,6 +170,36 @@ public final class Benchmark {
             }
         } finally {
             server.drop(database);
+        }
+    }
+
+    /**
+     * (g): the FULL run against a simulator that answers like a (faster) Oracle, once per SYNC_PARALLELISM: the
+     * wait on the source, not the CPU, bounds it, so parallel slices are the lever.
+     */
+    private void measureUnderLatency(Path jar, BenchmarkSimulator simulator) throws Exception {
+        if (!options.runs("a") && !options.runs("d")) {
+            warmUp(simulator);
+        }
+        simulator.latency(options.latencyPerRequest(), options.latencyPerItem());
+        try {
+            for (int parallelism : options.parallelisms()) {
+                report.progress(String.format("(g) FULL run of %d records, latency %s + %s per item, SYNC_PARALLELISM=%d",
+                        options.records(), options.latencyPerRequest(), options.latencyPerItem(), parallelism));
+                String database = "oracle_sync_bench_latency_" + parallelism;
+                server.create(database);
+                try (ServiceUnderTest service = ServiceUnderTest.start("latency-p" + parallelism, jar, results, server,
+                        database, simulator, options.pageSize(), options.serviceJvmOptions(),
+                        java.util.Map.of("SYNC_PARALLELISM", Integer.toString(parallelism)))) {
+                    SyncRunMeasurement.Result full = SyncRunMeasurement.run(service, simulator, "FULL", null);
+                    report.addSync("g" + parallelism, String.format("(g)  FULL, latency model, parallelism %d",
+                            parallelism), full, service.count("opportunities"), options.records());
+                } finally {
+                    server.drop(database);
+                }
+            }
+        } finally {
+            simulator.latency(java.time.Duration.ZERO, java.time.Duration.ZERO);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.oraclesync.benchmark;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,16 +18,23 @@ record BenchmarkOptions(
         int repeat,
         Set<String> scenarios,
         boolean profile,
-        List<String> serviceJvmOptions) {
+        List<String> serviceJvmOptions,
+        Duration latencyPerRequest,
+        Duration latencyPerItem,
+        List<Integer> parallelisms) {
 
     static final String USAGE = """
             benchmark/run.sh [--records=314200] [--small=31420] [--sample=3000] [--changes=100] [--seed=42]
-                             [--page-size=500] [--repeat=3] [--scenarios=a,b,c,d,e,f] [--profile]
+                             [--page-size=500] [--repeat=3] [--scenarios=a,b,c,d,e,f,g] [--profile]
+                             [--latency=100ms] [--latency-per-item=200us] [--parallelism=1,2,4,8]
               --small      the second FULL run's size, to show growth (0 skips it)
               --sample     records written the old way (c), extrapolated to --records
               --repeat     how often a-c are measured (the best counts: they are limits); d and e run once
               --scenarios  which rows to measure (d is both FULL runs; e and f need d; f needs wrk)
               --profile    record the big FULL run with JFR and summarise its hot spots
+              --latency    (g) the simulator's latency model: each page request takes this plus
+              --latency-per-item  this per item returned (a tenth of Oracle's ~1 s + 2 ms per item)
+              --parallelism  (g) the FULL run under the latency model at each SYNC_PARALLELISM
             environment: PGHOST PGPORT PGUSER PGPASSWORD (default 127.0.0.1 5432 postgres, none);
                          BENCHMARK_SERVICE_JAVA_OPTS (added to the service's JVM options);
                          SYNC_* and DATABASE_POOL_SIZE pass through to the service, to measure a lever
@@ -42,7 +50,7 @@ record BenchmarkOptions(
             given.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
         }
         Set<String> known = Set.of("records", "small", "sample", "changes", "seed", "page-size", "repeat", "scenarios",
-                "profile",
+                "profile", "latency", "latency-per-item", "parallelism",
                 "help");
         for (String name : given.keySet()) {
             if (!known.contains(name)) {
@@ -63,9 +71,28 @@ record BenchmarkOptions(
                 Long.parseLong(given.getOrDefault("seed", "42")),
                 Integer.parseInt(given.getOrDefault("page-size", "500")),
                 Integer.parseInt(given.getOrDefault("repeat", "3")),
-                Set.of(given.getOrDefault("scenarios", "a,b,c,d,e,f").split(",")),
+                Set.of(given.getOrDefault("scenarios", "a,b,c,d,e,f,g").split(",")),
                 Boolean.parseBoolean(given.getOrDefault("profile", "false")),
-                javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+")));
+                javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+")),
+                duration(given.getOrDefault("latency", "100ms")),
+                duration(given.getOrDefault("latency-per-item", "200us")),
+                Arrays.stream(given.getOrDefault("parallelism", "1,2,4,8").split(",")).map(String::trim)
+                        .map(Integer::valueOf).toList());
+    }
+
+    /** {@code 100ms}, {@code 200us}, {@code 1s}. */
+    private static Duration duration(String text) {
+        String value = text.trim();
+        if (value.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.endsWith("us")) {
+            return Duration.ofNanos(1000 * Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        throw new IllegalArgumentException("Not a duration: '" + text + "' (e.g. 100ms, 200us, 1s)\n" + USAGE);
     }
 
     boolean runs(String scenario) {

@@ -30,6 +30,7 @@ final class BenchmarkSimulator implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("^READY (\\S+) (\\d+)");
     private static final Pattern CHANGED = Pattern.compile("^CHANGED (\\d+)");
+    private static final Pattern LATENCY = Pattern.compile("^LATENCY (\\d+) (\\d+)");
 
     private final ChildJvm jvm;
     private final URI baseUrl;
@@ -69,6 +70,16 @@ final class BenchmarkSimulator implements AutoCloseable {
         jvm.awaitLine(CHANGED, mark, Duration.ofMinutes(1));
     }
 
+    /**
+     * The latency model from now on: each page request is answered after {@code perRequest} plus {@code perItem} per
+     * item returned (zero and zero: at once).
+     */
+    void latency(Duration perRequest, Duration perItem) {
+        int mark = jvm.mark();
+        jvm.send("latency " + perRequest.toNanos() + " " + perItem.toNanos());
+        jvm.awaitLine(LATENCY, mark, Duration.ofMinutes(1));
+    }
+
     @Override
     public void close() {
         jvm.close();
@@ -98,6 +109,10 @@ final class BenchmarkSimulator implements AutoCloseable {
                 changeSpread(simulator, count, changes);
                 buildKeysetView(simulator);
                 System.out.println("CHANGED " + changes);
+            } else if (command.startsWith("latency ")) {
+                String[] nanos = command.substring("latency ".length()).trim().split(" ");
+                simulator.latency(Duration.ofNanos(Long.parseLong(nanos[0])), Duration.ofNanos(Long.parseLong(nanos[1])));
+                System.out.println("LATENCY " + nanos[0] + " " + nanos[1]);
             }
         }
         simulator.close();

@@ -101,7 +101,7 @@ final class Report {
                 heap = peak heap used, MB (50 ms samples and the GC log); live = the most heap still in use right after
                 a GC during the run, MB (what the run held, with G1's young-generation sizing taken out); RSS = peak
                 resident set, MB (VmHWM); CPU s = the process under test (the benchmark's client for a-c, the service
-                for d-e); sim s and PG s = CPU of the simulator's JVM and of the PostgreSQL server, same interval.
+                for d-f); sim s and PG s = CPU of the simulator's JVM and of the PostgreSQL server, same interval.
                 """);
         out.append("\nnotes:\n");
         rows.values().forEach(row -> out.append("  ").append(row.scenario().split("\\s+")[0]).append(' ')

@@ -55,6 +55,13 @@ final class ServiceUnderTest implements AutoCloseable {
     static ServiceUnderTest start(String label, Path jar, Path results, BenchmarkDatabase server, String databaseName,
                                   BenchmarkSimulator simulator, int pageSize, List<String> extraJvmOptions)
             throws Exception {
+        return start(label, jar, results, server, databaseName, simulator, pageSize, extraJvmOptions, Map.of());
+    }
+
+    /** @param settings environment variables of the service beyond the benchmark's own, e.g. SYNC_PARALLELISM */
+    static ServiceUnderTest start(String label, Path jar, Path results, BenchmarkDatabase server, String databaseName,
+                                  BenchmarkSimulator simulator, int pageSize, List<String> extraJvmOptions,
+                                  Map<String, String> settings) throws Exception {
         int port = freePort();
         String apiPassword = UUID.randomUUID().toString();
         Map<String, String> env = new HashMap<>();
@@ -70,6 +77,7 @@ final class ServiceUnderTest implements AutoCloseable {
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SYNC_API_USER", "admin");
         env.put("SYNC_API_PASSWORD", apiPassword);
+        env.putAll(settings);
         Path gcLog = results.resolve("gc-" + label + ".log");
         Files.deleteIfExists(gcLog);
         List<String> jvmOptions = new ArrayList<>(List.of(HEAP, "-Xlog:gc:file=" + gcLog));

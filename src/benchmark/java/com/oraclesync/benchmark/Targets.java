@@ -88,6 +88,49 @@ final class Targets {
         } else {
             missing(out, "INCREMENTAL <= 1.5 s", "e");
         }
+        appendLatencyTargets(out, e);
+    }
+
+    /** Issue 11: under the latency model, parallel slices against the sequential run and against the ideal. */
+    private void appendLatencyTargets(StringBuilder out, Measurement e) {
+        Measurement sequential = rows.get("g1");
+        double perPage = options.latencyPerRequest().toNanos() / 1e9
+                + options.latencyPerItem().toNanos() / 1e9 * options.pageSize();
+        long pages = (options.records() + options.pageSize() - 1) / options.pageSize();
+        out.append(String.format("%nlatency model (g): %s per request + %s per item = %.3f s per page of %d; "
+                        + "%,d pages%n", options.latencyPerRequest(), options.latencyPerItem(), perPage,
+                options.pageSize(), pages));
+        for (int parallelism : options.parallelisms()) {
+            Measurement row = rows.get("g" + parallelism);
+            if (row == null) {
+                continue;
+            }
+            double ideal = pages * perPage / parallelism;
+            out.append(String.format("  parallelism %d: %.1f s, ideal (pages x latency / parallelism) %.1f s = %.0f%% of "
+                            + "ideal%s%n", parallelism, row.wallSeconds(), ideal, 100 * ideal / row.wallSeconds(),
+                    sequential == null ? "" : String.format(", %.2fx the sequential run",
+                            sequential.wallSeconds() / row.wallSeconds())));
+        }
+        out.append("\ntargets (issue 11):\n");
+        for (int[] target : new int[][] {{4, 35}, {8, 60}}) {
+            Measurement row = rows.get("g" + target[0]);
+            double wanted = target[1] / 10.0;
+            if (row == null || sequential == null) {
+                missing(out, "parallelism " + target[0] + " at >= " + wanted + "x the sequential run",
+                        "g1 and g" + target[0]);
+            } else {
+                double speedup = sequential.wallSeconds() / row.wallSeconds();
+                check(out, speedup >= wanted, String.format("latency model: parallelism %d at >= %.1fx the sequential "
+                        + "run: %.2fx (%.1f s against %.1f s)", target[0], wanted, speedup, row.wallSeconds(),
+                        sequential.wallSeconds()));
+            }
+        }
+        if (e != null) {
+            check(out, e.wallSeconds() <= 0.5, String.format("INCREMENTAL of %d changes over %,d rows <= 0.5 s: %.2f s",
+                    options.changes(), options.records(), e.wallSeconds()));
+        } else {
+            missing(out, "INCREMENTAL <= 0.5 s", "e");
+        }
     }
 
     private static double rate(Measurement row) {

@@ -1,5 +1,7 @@
 package com.oraclesync.api;
 
+import com.oraclesync.monitoring.SliceProgress;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import com.oraclesync.resource.SyncResource;
@@ -33,6 +35,11 @@ public class SyncReports {
 
     private static final String COUNT_ERRORS_OF_RUN = "SELECT count(*) FROM sync_errors WHERE sync_log_id = :runId";
 
+    private static final String SLICES = """
+            SELECT slice_no, from_ts, to_ts, pages, fetched, done FROM sync_state_slices
+            WHERE sync_name = :syncName ORDER BY slice_no
+            """;
+
     private final JdbcClient jdbc;
 
     public SyncReports(JdbcClient jdbc) {
@@ -58,6 +65,16 @@ public class SyncReports {
     }
 
     /** The committed state of the resource's sync; an empty one before its first start. */
+    /** The slices of the sync's unfinished parallel run, as committed; null when it has none. */
+    public List<SliceProgress> slices(SyncResource resource) {
+        List<SliceProgress> slices = jdbc.sql(SLICES).param("syncName", resource.stateName())
+                .query((rs, row) -> new SliceProgress(rs.getInt("slice_no"),
+                        rs.getObject("from_ts", OffsetDateTime.class), rs.getObject("to_ts", OffsetDateTime.class),
+                        rs.getInt("pages"), rs.getLong("fetched"), rs.getBoolean("done")))
+                .list();
+        return slices.isEmpty() ? null : slices;
+    }
+
     public SyncStateView state(SyncResource resource) {
         return jdbc.sql(STATE).param("syncName", resource.stateName())
                 .query((rs, row) -> SyncStateView.of(resource, rs)).optional()

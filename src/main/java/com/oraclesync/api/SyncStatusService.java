@@ -47,7 +47,7 @@ public class SyncStatusService {
         SyncLogView runningLog = running && last != null && "RUNNING".equals(last.status()) ? last : null;
         SyncStateView state = reports.state(resource);
         return new SyncStatusView(running, runningLog == null ? null : runningLog.id(), last,
-                runningLog == null ? null : progressOf(runningLog), state.watermark(), state.checkpoint(),
+                runningLog == null ? null : progressOf(runningLog, resource), state.watermark(), state.checkpoint(),
                 state.lastSuccessAt(), state.totalRecords(), state.complete());
     }
 
@@ -95,15 +95,18 @@ public class SyncStatusService {
                 pageLimit, pageOffset);
     }
 
-    /** This instance's own run has the estimate and the current rate; another instance's shows its committed totals. */
-    private SyncProgress progressOf(SyncLogView runningLog) {
+    /**
+     * This instance's own run has the estimate and the current rate; another instance's shows its committed totals,
+     * and its slices as sync_state_slices holds them.
+     */
+    private SyncProgress progressOf(SyncLogView runningLog, SyncResource resource) {
         return progress.current(runningLog.id())
                 .orElseGet(() -> {
                     long elapsed = Duration.between(runningLog.startedAt(), OffsetDateTime.now()).toSeconds();
                     Double rate = elapsed <= 0 ? null : BigDecimal.valueOf(runningLog.totalFetched())
                             .divide(BigDecimal.valueOf(elapsed), 1, RoundingMode.HALF_UP).doubleValue();
                     return new SyncProgress(runningLog.id(), runningLog.pages(), runningLog.totalFetched(), null, rate,
-                            null, elapsed);
+                            null, elapsed, reports.slices(resource));
                 });
     }
 }

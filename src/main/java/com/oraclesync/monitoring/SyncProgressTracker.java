@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,7 @@ public class SyncProgressTracker implements SyncRunListener {
     public synchronized void started(SyncRun run) {
         Tracked tracked = new Tracked();
         tracked.window.addLast(new Sample(run.startedAt(), 0));
-        tracked.current = new Snapshot(run.logId(), run.startedAt(), 0, 0, null, null, run.startedAt());
+        tracked.current = new Snapshot(run.logId(), run.startedAt(), 0, 0, null, null, run.startedAt(), null);
         runs.put(run.logId(), tracked);
     }
 
@@ -51,8 +53,9 @@ public class SyncProgressTracker implements SyncRunListener {
         Sample oldest = window.getFirst();
         double seconds = Duration.between(oldest.at(), now).toMillis() / 1000.0;
         Double rate = seconds <= 0 ? null : (run.fetched() - oldest.fetched()) / seconds;
+        List<SliceProgress> slices = run.sliced() ? run.slices().stream().map(SliceProgress::of).toList() : null;
         tracked.current = new Snapshot(run.logId(), run.startedAt(), run.pages(), run.fetched(), run.totalResults(),
-                rate, now);
+                rate, now, slices);
         if (run.pages() % logEveryPages == 0) {
             log.info("Sync {}: {} pages, {}", run.logId(), run.pages(), describe(tracked.current.toProgress(now)));
         }
@@ -97,6 +100,10 @@ public class SyncProgressTracker implements SyncRunListener {
             line.append(", about ").append(Duration.ofSeconds(progress.etaSeconds()).toString().substring(2)
                     .toLowerCase()).append(" to go");
         }
+        if (progress.slices() != null) {
+            line.append("; slices ").append(progress.slices().stream().map(SliceProgress::toString)
+                    .collect(Collectors.joining("; ")));
+        }
         return line.toString();
     }
 
@@ -104,7 +111,7 @@ public class SyncProgressTracker implements SyncRunListener {
     }
 
     private record Snapshot(long logId, Instant startedAt, int pages, long fetched, Long estimatedTotal,
-                            Double rate, Instant at) {
+                            Double rate, Instant at, List<SliceProgress> slices) {
 
         SyncProgress toProgress(Instant now) {
             Long eta = null;
@@ -115,7 +122,7 @@ public class SyncProgressTracker implements SyncRunListener {
             }
             Double rounded = rate == null ? null : Math.round(rate * 10) / 10.0;
             return new SyncProgress(logId, pages, fetched, estimatedTotal, rounded, eta,
-                    Duration.between(startedAt, now).toSeconds());
+                    Duration.between(startedAt, now).toSeconds(), slices);
         }
     }
 }

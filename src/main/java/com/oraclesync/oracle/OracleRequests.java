@@ -2,6 +2,7 @@ package com.oraclesync.oracle;
 
 import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.resource.SyncResource;
+import com.oraclesync.sync.RunSlice;
 import com.oraclesync.sync.SyncRun;
 import com.oraclesync.sync.SyncType;
 import java.net.URLEncoder;
@@ -38,6 +39,11 @@ public class OracleRequests {
         this.timestampFormat = DateTimeFormatter.ofPattern(oracle.qTimestampPattern()).withZone(ZoneOffset.UTC);
     }
 
+    /** The query of the route's request: a slice planning's count request when one is set, else the next page. */
+    public String requestQuery(SyncRun run, String countQuery) {
+        return countQuery != null ? countQuery : pageQuery(run);
+    }
+
     public String pageQuery(SyncRun run) {
         if (run.type() == SyncType.RECONCILE) {
             return idPageQuery(run.fetchCursor());
@@ -47,7 +53,9 @@ public class OracleRequests {
         query.put("offset", "0");
         query.put("onlyData", "true");
         query.put("orderBy", updatedAtField + ":asc," + remoteIdField + ":asc");
-        String filter = filter(run.fetchCursor(), run.watermarkFrom());
+        RunSlice slice = run.slice();
+        String filter = slice == null ? filter(run.fetchCursor(), run.watermarkFrom())
+                : within(filter(run.fetchCursor(), slice.from()), slice.to());
         if (filter != null) {
             query.put("q", filter);
         }
@@ -61,6 +69,38 @@ public class OracleRequests {
             query.put("totalResults", "true");
         }
         return join(query);
+    }
+
+    /**
+     * A count request of the run's slice planning: the window's first item in paging order, with Oracle's
+     * totalResults of the records from {@code from} and before {@code before} (null: no bound). Counts only plan the
+     * slices; paging never depends on them.
+     */
+    public String countQuery(OffsetDateTime from, OffsetDateTime before) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("limit", "1");
+        query.put("offset", "0");
+        query.put("onlyData", "true");
+        query.put("orderBy", updatedAtField + ":asc," + remoteIdField + ":asc");
+        String filter = within(filter(null, from), before);
+        if (filter != null) {
+            query.put("q", filter);
+        }
+        query.put("fields", updatedAtField + "," + remoteIdField);
+        if (finder != null) {
+            query.put("finder", finder);
+        }
+        query.put("totalResults", "true");
+        return join(query);
+    }
+
+    /** The filter, limited to the records before {@code before} (a slice's upper bound; null: the open end). */
+    String within(String filter, OffsetDateTime before) {
+        if (before == null) {
+            return filter;
+        }
+        String upper = updatedAtField + " < " + literal(before);
+        return filter == null ? upper : "(" + filter + ") and " + upper;
     }
 
     /**

@@ -60,6 +60,10 @@ public class OracleRetries implements Processor {
         state.decided(decision);
         if (decision.retry()) {
             exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, decision.delay().toMillis());
+            if (decision.fromRetryAfter() && run != null) {
+                // Oracle throttles the integration user, not one request: every slice of the run waits as long
+                run.pauseOracleUntil(clock.instant().plus(decision.delay()));
+            }
             log.warn("Oracle page request failed ({}); attempt {} of {}, sending it again in {}{}",
                     brief(failure, run == null ? "Oracle" : run.resource().resourceUrl()),
                     attempt, policy.maxAttempts(), OracleRetryPolicy.seconds(decision.delay()),

@@ -5,6 +5,7 @@ import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.mapping.MappedItem;
 import com.oraclesync.resource.SyncResource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,15 @@ public class UpsertBatches {
     }
 
     public PreparedPage prepare(List<MappedItem> items, long syncLogId) {
+        return prepare(items, syncLogId, false);
+    }
+
+    /**
+     * @param inKeyOrder rows sorted by remote id, as a slice of a parallel run writes them: a record updated during
+     *                   the run may be in two slices' pages at once, and transactions that lock rows in one order
+     *                   cannot deadlock
+     */
+    public PreparedPage prepare(List<MappedItem> items, long syncLogId, boolean inKeyOrder) {
         Map<Long, MappedItem.Row> newestById = new LinkedHashMap<>(items.size() * 2);
         List<Map<String, Object>> errorRows = new ArrayList<>();
         KeysetPosition last = null;
@@ -47,7 +57,11 @@ public class UpsertBatches {
                 errorRows.add(errorRow(rejected, syncLogId));
             }
         }
-        return new PreparedPage(items.size(), batches(new ArrayList<>(newestById.values())), errorRows, last);
+        List<MappedItem.Row> rows = new ArrayList<>(newestById.values());
+        if (inKeyOrder) {
+            rows.sort(Comparator.comparingLong(MappedItem.Row::remoteId));
+        }
+        return new PreparedPage(items.size(), batches(rows), errorRows, last);
     }
 
     private List<Map<String, Object>> batches(List<MappedItem.Row> rows) {

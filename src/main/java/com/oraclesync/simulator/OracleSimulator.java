@@ -136,6 +136,23 @@ public final class OracleSimulator implements AutoCloseable {
     }
 
     /** Replaces the previous hook; null removes it. */
+    /**
+     * The latency model: every collection request is answered after {@code perRequest} plus {@code perItem} for each
+     * item it returns (a real Oracle takes 1-2 s a page); zero for both, the default, answers at once.
+     */
+    public void latency(Duration perRequest, Duration perItem) {
+        handler.setLatency(new ResourcesHandler.Latency(perRequest, perItem));
+    }
+
+    /** The most resource requests answered at one moment since the start or {@link #resetMostInFlight()}. */
+    public int mostInFlight() {
+        return handler.mostInFlight();
+    }
+
+    public void resetMostInFlight() {
+        handler.resetMostInFlight();
+    }
+
     public void onRequest(RequestHook hook) {
         handler.setHook(hook);
     }

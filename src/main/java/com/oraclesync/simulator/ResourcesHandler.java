@@ -5,7 +5,9 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,18 @@ final class ResourcesHandler implements HttpHandler {
     private final TokenEndpoint tokens;
     private final ItemRenderer renderer;
     private volatile RequestHook hook;
+    private volatile Latency latency = Latency.NONE;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+
+    /** How long a collection request takes: a fixed part per request plus a part per item returned. */
+    record Latency(Duration perRequest, Duration perItem) {
+        static final Latency NONE = new Latency(Duration.ZERO, Duration.ZERO);
+
+        long nanosFor(int items) {
+            return perRequest.toNanos() + perItem.toNanos() * items;
+        }
+    }
 
     ResourcesHandler(Map<String, ResourceStore> stores, RequestLog log, BasicCredentials credentials,
                      TokenEndpoint tokens, ItemRenderer renderer) {
@@ -42,8 +56,22 @@ final class ResourcesHandler implements HttpHandler {
         this.hook = hook;
     }
 
+    void setLatency(Latency latency) {
+        this.latency = latency;
+    }
+
+    /** The most resource requests that were being answered at one moment, since the last reset. */
+    int mostInFlight() {
+        return mostInFlight.get();
+    }
+
+    void resetMostInFlight() {
+        mostInFlight.set(inFlight.get());
+    }
+
     @Override
     public void handle(HttpExchange exchange) {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
             respond(exchange);
         } catch (IOException clientGone) {
@@ -57,6 +85,7 @@ final class ResourcesHandler implements HttpHandler {
         } finally {
             // closing an exchange whose response has not started closes the connection (dropConnection relies on it)
             exchange.close();
+            inFlight.decrementAndGet();
         }
     }
 
@@ -145,6 +174,9 @@ final class ResourcesHandler implements HttpHandler {
             if (shuffle) {
                 page = page.outOfOrder();
             }
+            if (!takeLatency(latency.nanosFor(page.items().size()))) {
+                return;
+            }
             HttpResponses.json(exchange, COLLECTION_TYPE,
                     renderer.collection(store.shape().resource(), page, query, version, exchange.getRequestURI()));
             return;
@@ -155,6 +187,20 @@ final class ResourcesHandler implements HttpHandler {
         } else {
             HttpResponses.json(exchange, ITEM_TYPE, renderer.item(store.shape().resource(), record, query.fields(),
                     query.onlyData(), version));
+        }
+    }
+
+    /** The latency model's wait; false when the simulator is shutting down. */
+    private static boolean takeLatency(long nanos) {
+        if (nanos <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            return true;
+        } catch (InterruptedException shuttingDown) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -20,6 +20,11 @@ public class RunFence {
 
     private static final String CURRENT = "SELECT run_fence FROM sync_state WHERE sync_name = :syncName FOR UPDATE";
 
+    // the slices of a parallel run write at once, and never sync_state itself: they share the row lock, which a newer
+    // run's claim still waits for
+    private static final String CURRENT_SHARED =
+            "SELECT run_fence FROM sync_state WHERE sync_name = :syncName FOR SHARE";
+
     private final JdbcClient jdbc;
     private final SyncRunLock lock;
 
@@ -41,7 +46,8 @@ public class RunFence {
      */
     public void check(SyncRun run) {
         // first the row: if PostgreSQL itself is down, that is the failure to report, not the lock it took with it
-        long current = jdbc.sql(CURRENT).param("syncName", run.stateName()).query(Long.class).single();
+        long current = jdbc.sql(run.inSlice() ? CURRENT_SHARED : CURRENT).param("syncName", run.stateName())
+                .query(Long.class).single();
         if (!lock.isStillHeld(run.stateName())) {
             throw new RunLockLostException("this run lost its lock: the PostgreSQL session that held it has ended "
                     + "(a database restart, pg_terminate_backend or a network cut), so another instance may run this "

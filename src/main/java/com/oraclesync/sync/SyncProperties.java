@@ -28,6 +28,10 @@ public record SyncProperties(
         @NotEmpty List<String> enabled,
         @NotBlank String defaultResource,
         @Min(1) @Max(64) int maxConcurrentRuns,
+        @Min(value = 1, message = "must be at least 1 (SYNC_PARALLELISM=1 reads one page at a time)")
+        @Max(value = 8, message = "must be at most 8 (SYNC_PARALLELISM): more concurrent requests per integration "
+                + "user get throttled by Oracle (429) rather than answered faster")
+        int parallelism,
         @NotBlank @QuartzCron String cron,
         @Min(1) @Max(500) int pageSize,
         @Min(1) @Max(5000) int batchSize,

@@ -1,11 +1,14 @@
 package com.oraclesync.sync;
 
 import com.oraclesync.mapping.KeysetPosition;
+import com.oraclesync.oracle.OracleRetryState;
 import com.oraclesync.persistence.PreparedPage;
 import com.oraclesync.resource.SyncResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +16,11 @@ import java.util.Map;
  * SQL files read what they store from it by name ({@code :#${exchangeProperty.syncRun.logId()}}). Counts of the page
  * being written stay pending until its transaction commits, so the totals only ever describe committed data. The
  * run's final status is decided here, in {@link #status()}, and nowhere else.
+ *
+ * <p>A parallel run ({@code sync.parallelism} > 1) has one {@code SyncRun} per {@link RunSlice} besides its own: each
+ * slice pages with its own cursor and checkpoint, and adds what it commits to the run, whose cursor is the furthest
+ * committed position of any slice. The run's watermark is written only once every slice has ended, so it never
+ * passes a record that a slice has not committed.
  */
 public final class SyncRun {
 
@@ -25,6 +33,9 @@ public final class SyncRun {
     private final boolean resumed;
     private final VisibilityGuard visibilityGuard;
     private final Instant startedAt = Instant.now();
+    /** The run of a slice, or null for a run itself. */
+    private final SyncRun parent;
+    private final RunSlice slice;
 
     private KeysetPosition cursor;
     /** Where the next request starts: the last prepared page's end, which may not be committed yet. */
@@ -36,12 +47,19 @@ public final class SyncRun {
     private long fence;
     private boolean hasMore = true;
     private Long totalResults;
-    private RunTotals committed = RunTotals.NONE;
+    private volatile RunTotals committed = RunTotals.NONE;
     private long deletedRecords;
     private long restoredRecords;
 
     private PreparedPage pendingPage;
     private RunTotals pendingWrites = RunTotals.NONE;
+
+    private volatile List<SyncRun> slices = List.of();
+    private volatile boolean sliceDone;
+    private volatile boolean aborted;
+    private Exception sliceFailure;
+    private OracleRetryState sliceFailureRetries;
+    private volatile Instant oraclePausedUntil = Instant.EPOCH;
 
     SyncRun(SyncResource resource, long logId, SyncTrigger trigger, SyncPlan plan, KeysetPosition previousWatermark,
             VisibilityGuard visibilityGuard) {
@@ -55,6 +73,125 @@ public final class SyncRun {
         this.previousWatermark = previousWatermark;
         this.resumed = plan.resumed();
         this.visibilityGuard = visibilityGuard;
+        this.parent = null;
+        this.slice = null;
+    }
+
+    private SyncRun(SyncRun parent, RunSlice slice, KeysetPosition checkpoint, boolean done) {
+        this.resource = parent.resource;
+        this.logId = parent.logId;
+        this.type = parent.type;
+        this.trigger = parent.trigger;
+        this.watermarkFrom = parent.watermarkFrom;
+        this.previousWatermark = null;
+        this.resumed = parent.resumed;
+        this.visibilityGuard = VisibilityGuard.OFF;
+        this.cursor = checkpoint;
+        this.fetchCursor = checkpoint;
+        this.firstRequest = false;
+        this.fence = parent.fence;
+        this.parent = parent;
+        this.slice = slice;
+        this.sliceDone = done;
+        this.hasMore = !done;
+    }
+
+    /** The run of one of this run's slices, starting after its checkpoint (null: from the slice's lower bound). */
+    SyncRun slice(RunSlice slice, KeysetPosition checkpoint, boolean done) {
+        return new SyncRun(this, slice, checkpoint, done);
+    }
+
+    /** Makes this a parallel run of the given slices; the run's cursor is the furthest checkpoint among them. */
+    void slicesPlanned(List<SyncRun> planned) {
+        slices = List.copyOf(planned);
+        for (SyncRun sliceRun : planned) {
+            if (sliceRun.cursor != null && (cursor == null || sliceRun.cursor.compareTo(cursor) > 0)) {
+                cursor = sliceRun.cursor;
+            }
+        }
+    }
+
+    /** The slices of a parallel run, in cursor order; empty for a sequential run and for a slice. */
+    public List<SyncRun> slices() {
+        return slices;
+    }
+
+    /** The slices that still have records to read, which the run's split hands to its workers. */
+    public List<SyncRun> unfinishedSlices() {
+        List<SyncRun> unfinished = new ArrayList<>();
+        for (SyncRun sliceRun : slices) {
+            if (!sliceRun.sliceDone) {
+                unfinished.add(sliceRun);
+            }
+        }
+        return unfinished;
+    }
+
+    /** Whether this run reads its records in parallel slices. */
+    public boolean sliced() {
+        return !slices.isEmpty();
+    }
+
+    /** This slice's bounds, or null for a run itself. */
+    public RunSlice slice() {
+        return slice;
+    }
+
+    /** Whether this is a slice of a parallel run. */
+    public boolean inSlice() {
+        return slice != null;
+    }
+
+    /** The run itself: this one, or the run this slice belongs to. */
+    public SyncRun root() {
+        return parent == null ? this : parent;
+    }
+
+    public boolean sliceDone() {
+        return sliceDone;
+    }
+
+    void markSliceDone() {
+        sliceDone = true;
+    }
+
+    /** The first failure of a slice stops the others at their next page; the run fails with it once all stopped. */
+    synchronized void sliceFailed(Exception failure, OracleRetryState retries) {
+        if (sliceFailure == null) {
+            sliceFailure = failure;
+            sliceFailureRetries = retries;
+        }
+        aborted = true;
+    }
+
+    synchronized Exception sliceFailure() {
+        return sliceFailure;
+    }
+
+    synchronized OracleRetryState sliceFailureRetries() {
+        return sliceFailureRetries;
+    }
+
+    /** Oracle asked to wait (Retry-After): no slice of the run sends a request before then. */
+    public void pauseOracleUntil(Instant until) {
+        SyncRun run = root();
+        synchronized (run) {
+            if (until.isAfter(run.oraclePausedUntil)) {
+                run.oraclePausedUntil = until;
+            }
+        }
+    }
+
+    /** Until when the run's requests wait, as Oracle asked; {@link Instant#EPOCH} when they need not. */
+    public Instant oraclePausedUntil() {
+        return root().oraclePausedUntil;
+    }
+
+    private synchronized void sliceCommitted(RunTotals totals, KeysetPosition last) {
+        committed = committed.plus(totals);
+        if (last != null && (cursor == null || last.compareTo(cursor) > 0)) {
+            cursor = last;
+        }
     }
 
     public void pageFetched(int items, boolean oracleHasMore, Long oracleTotalResults) {
@@ -91,8 +228,12 @@ public final class SyncRun {
     }
 
     public void pageCommitted() {
-        committed = committed.plus(pendingTotals());
+        RunTotals page = pendingTotals();
+        committed = committed.plus(page);
         cursor = pendingPage.lastPosition();
+        if (parent != null) {
+            parent.sliceCommitted(page, cursor);
+        }
         pendingPage = null;
         pendingWrites = RunTotals.NONE;
     }
@@ -105,6 +246,11 @@ public final class SyncRun {
     /** A RECONCILE page writes no rows, so none of its ids is skipped. */
     private RunTotals pendingTotals() {
         return type == SyncType.RECONCILE ? pendingWrites : pendingWrites.withSkippedStale();
+    }
+
+    /** The counts of the page being written alone: what a slice's page transaction adds to sync_logs. */
+    public RunTotals pendingWrites() {
+        return pendingTotals();
     }
 
     /** The page being written: its last position becomes the checkpoint in the page's transaction. */
@@ -216,7 +362,7 @@ public final class SyncRun {
 
     /** True once the run has completed or failed. */
     public boolean ended() {
-        return ended;
+        return root().ended;
     }
 
     /** Ends the run; true when it held a run slot, which the caller gives back. */
@@ -252,12 +398,27 @@ public final class SyncRun {
         return resumed;
     }
 
+    /** For a slice: false too once another slice has failed, so that the run stops at the next page boundary. */
     public boolean hasMore() {
-        return hasMore;
+        return hasMore && (parent == null || !parent.aborted);
+    }
+
+    /**
+     * Whether the next page is requested while this one is written: one page ahead, in a sequential run and in each
+     * slice. Either way the loop has at most one request outstanding, so a run has at most sync.parallelism requests
+     * in flight to Oracle.
+     */
+    public boolean prefetches() {
+        return hasMore();
     }
 
     public Long totalResults() {
         return totalResults;
+    }
+
+    /** A parallel run's estimate of its records, from the count its slices were planned with. */
+    void estimatedTotal(long total) {
+        totalResults = total;
     }
 
     public int pages() {
@@ -312,6 +473,7 @@ public final class SyncRun {
 
     @Override
     public String toString() {
-        return type + " sync of " + resource.name() + " (log " + logId + ", " + trigger + ")";
+        return type + " sync of " + resource.name() + " (log " + logId + ", " + trigger + ")"
+                + (slice == null ? "" : ", slice " + slice.number());
     }
 }

@@ -8,6 +8,7 @@ import com.oraclesync.resource.SyncResource;
 import com.oraclesync.resource.SyncResources;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,7 +148,52 @@ public class SyncRuns {
 
     public void pageCommitted(SyncRun run) {
         run.pageCommitted();
-        notifyListeners(run, listener -> listener.pageCommitted(run));
+        SyncRun whole = run.root();
+        notifyListeners(whole, listener -> listener.pageCommitted(whole));
+    }
+
+    /**
+     * Every request of a run first waits while Oracle has asked it to (a 429's Retry-After on any slice), so that one
+     * slice's 429 slows the others too instead of letting them hammer a throttled tenant.
+     */
+    public void awaitOracle(SyncRun run) throws InterruptedException {
+        while (true) {
+            long wait = Duration.between(Instant.now(), run.oraclePausedUntil()).toNanos();
+            if (wait <= 0 || run.ended()) {
+                return;
+            }
+            LockSupport.parkNanos(wait);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for Oracle's Retry-After");
+            }
+        }
+    }
+
+    /** A slice read to its end and recorded it: the run resumes it no more. */
+    public void sliceDone(SyncRun slice) {
+        slice.markSliceDone();
+        log.debug("Sync {}: slice {} done after {} pages", slice.logId(), slice.slice().number(), slice.pages());
+    }
+
+    /** A slice's failure: kept for the run, which stops its other slices at their next page and then fails with it. */
+    public void sliceFailed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        SyncRun slice = exchange.getProperty("syncRun", SyncRun.class);
+        slice.root().sliceFailed(cause, exchange.getProperty(OracleRetryState.PROPERTY, OracleRetryState.class));
+        log.warn("Sync {}: slice {} stopped after {} pages ({}); the other slices stop at their next page",
+                slice.logId(), slice.slice().number(), slice.pages(), cause == null ? "no cause" : cause.toString());
+    }
+
+    /** After the split of a parallel run: every slice has stopped; the first failure of one fails the run here. */
+    public void slicesFinished(SyncRun run, Exchange exchange) throws Exception {
+        Exception failure = run.sliceFailure();
+        if (failure == null) {
+            return;
+        }
+        if (run.sliceFailureRetries() != null) {
+            exchange.setProperty(OracleRetryState.PROPERTY, run.sliceFailureRetries());
+        }
+        throw failure;
     }
 
     public void completed(SyncRun run) {

@@ -38,6 +38,9 @@ public class SyncStateRepository {
             WHERE sync_name = :syncName
             """;
 
+    // a run that does not resume leaves the slices of an unfinished one behind: it reads their records itself
+    private static final String FORGET_SLICES = "DELETE FROM sync_state_slices WHERE sync_name = :syncName";
+
     private static final String CREATE_ROW = """
             INSERT INTO sync_state (sync_name) VALUES (:syncName) ON CONFLICT (sync_name) DO NOTHING
             """;
@@ -93,6 +96,9 @@ public class SyncStateRepository {
                 .param("logId", run.logId())
                 .update();
         requireOneRow(updated, syncName);
+        if (!run.resumed()) {
+            jdbc.sql(FORGET_SLICES).param("syncName", syncName).update();
+        }
     }
 
     /** The resource's rows not marked deleted, by its count-active.sql. */

@@ -27,9 +27,11 @@ import org.springframework.test.context.TestPropertySource;
  * their bad records, and two INCREMENTAL runs and a RECONCILE follow. After that, PostgreSQL must equal Oracle row
  * for row and every log must be closed and add up. A failure prints the seed, the rounds and the first differences;
  * {@code -Dchaos.seed=N} replays it, {@code -Psoak} runs many seeds ({@code -Dchaos.seeds}, {@code -Dchaos.rounds}).
+ * Runs read in 4 parallel slices (500 records, pages of 50), so kills and faults land in slices too.
  */
 // this instance syncs its simulator as demo mode does, the children as a configured Oracle: one source to them all
-@TestPropertySource(properties = {"sync.page-size=50", "oracle.retry.max-attempts=4", "sync.adopt-state=true"})
+@TestPropertySource(properties = {"sync.page-size=50", "oracle.retry.max-attempts=4", "sync.adopt-state=true",
+        "sync.parallelism=4"})
 class SeededChaosTest extends SyncTestSupport {
 
     private static final Logger log = LoggerFactory.getLogger(SeededChaosTest.class);
@@ -158,8 +160,8 @@ class SeededChaosTest extends SyncTestSupport {
                         "ORACLE_PASS", environment.getProperty("oracle.password"),
                         "SYNC_RUN_ON_STARTUP", "false",
                         "SYNC_ADOPT_STATE", "true"),
-                "--sync.page-size=50", "--oracle.retry.max-attempts=4", "--oracle.retry.initial-delay=20ms",
-                "--oracle.retry.max-delay=200ms");
+                "--sync.page-size=50", "--sync.parallelism=4", "--oracle.retry.max-attempts=4",
+                "--oracle.retry.initial-delay=20ms", "--oracle.retry.max-delay=200ms");
         ApiClient api = child.api();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> api.get("/actuator/health").status() == 200);

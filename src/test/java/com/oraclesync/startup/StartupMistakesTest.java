@@ -73,6 +73,13 @@ class StartupMistakesTest {
     }
 
     @Test
+    void parallelismBeyondEightNamesSyncParallelismAndItsLimit() throws Exception {
+        Exit exit = run("parallelism", Map.of("SYNC_PARALLELISM", "9"));
+
+        assertThat(oneBlock(exit)).contains("sync.parallelism", "SYNC_PARALLELISM", "must be at most 8");
+    }
+
+    @Test
     void invalidMappingEntryNamesMappingColumnsAndTheEntry() throws Exception {
         Exit exit = run("invalid-mapping", Map.of(), "--sync.resources.opportunities.columns[0].column=nope",
                 "--sync.resources.opportunities.columns[0].source=Nope",

@@ -113,6 +113,8 @@ public final class ServiceProcess implements AutoCloseable {
                     .directory(new File(System.getProperty("user.dir")))
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
+            // the suite's tests describe the sequential path request by request; a test of parallel slices says so
+            builder.environment().put("SYNC_PARALLELISM", "1");
             builder.environment().putAll(environment);
             return builder.start();
         } catch (IOException e) {

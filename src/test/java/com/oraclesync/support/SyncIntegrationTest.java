@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole service with its real YAML routes, against the built-in Oracle simulator over HTTP and a PostgreSQL
  * database of the test class's own. Nothing runs by itself: no start-up run, no schedule, no demo data or changes.
- * Retries back off in milliseconds rather than seconds.
+ * Retries back off in milliseconds rather than seconds. Runs are sequential ({@code sync.parallelism=1}), as the
+ * tests that follow a run request by request expect; the tests of parallel slices set their own parallelism.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "sync.reconcile.cron=0 0 0 1 1 ? 2099",
         "oracle.retry.initial-delay=20ms",
         "oracle.retry.max-delay=200ms",
+        "sync.parallelism=1",
         "demo.mode=true",
         "demo.records=0",
         "demo.change-interval=0s",

@@ -1,7 +1,12 @@
 package com.oraclesync.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.oraclesync.simulator.OracleSimulator;
 import com.oraclesync.simulator.RecordedRequest;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +33,7 @@ public abstract class SyncTestSupport {
         oracle.onRequest(null);
         oracle.store().clear();
         oracle.clearRequests();
-        jdbc.sql("TRUNCATE opportunities, sync_errors, sync_logs RESTART IDENTITY").update();
+        jdbc.sql("TRUNCATE opportunities, sync_errors, sync_logs, sync_state_slices RESTART IDENTITY").update();
         jdbc.sql("""
                 UPDATE sync_state SET watermark_ts = NULL, watermark_id = NULL, checkpoint_ts = NULL,
                     checkpoint_id = NULL, checkpoint_type = NULL, checkpoint_from = NULL, checkpoint_log_id = NULL,
@@ -62,6 +67,22 @@ public abstract class SyncTestSupport {
 
     protected Map<String, Object> syncState() {
         return jdbc.sql("SELECT * FROM sync_state").query().singleRow();
+    }
+
+    /** The opportunities table holds exactly Oracle's records: one row each, with its Name and LastUpdateDate. */
+    protected void assertTableEqualsSource() {
+        List<Map<String, Object>> source = oracle.store().all();
+        assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(source.size());
+        Map<Long, Map<String, Object>> stored = new HashMap<>();
+        jdbc.sql("SELECT remote_id, name, oracle_updated_at FROM opportunities").query().listOfRows()
+                .forEach(row -> stored.put((Long) row.get("remote_id"), row));
+        for (Map<String, Object> item : source) {
+            Map<String, Object> row = stored.get(((Number) item.get("OptyId")).longValue());
+            assertThat(row).as("OptyId %s", item.get("OptyId")).isNotNull();
+            assertThat(row.get("name")).as("OptyId %s", item.get("OptyId")).isEqualTo(item.get("Name"));
+            assertThat(((Timestamp) row.get("oracle_updated_at")).toInstant()).as("OptyId %s", item.get("OptyId"))
+                    .isEqualTo(OffsetDateTime.parse((String) item.get("LastUpdateDate")).toInstant());
+        }
     }
 
     protected List<RecordedRequest> requests() {

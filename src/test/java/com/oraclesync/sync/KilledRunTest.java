@@ -63,7 +63,7 @@ class KilledRunTest {
     void runKilledMidwayIsClosedAsInterruptedAndTheNextStartResumesFromItsCheckpoint() throws Exception {
         // given: a service syncing at start-up, with pages that take a little while
         oracle.onRequest((request, store) -> SimulatedResponse.delayThenServe(Duration.ofMillis(150)));
-        ServiceProcess first = startService("first");
+        ServiceProcess first = startService("first", 1);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                 .until(() -> committedPages() >= 5);
 
@@ -88,7 +88,7 @@ class KilledRunTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> advisoryLocks() == 0);
         oracle.onRequest(null);
         oracle.clearRequests();
-        ServiceProcess second = startService("second");
+        ServiceProcess second = startService("second", 1);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .until(() -> runStatus(2), status -> status != null && !status.equals("RUNNING"));
 
@@ -115,12 +115,75 @@ class KilledRunTest {
         assertThat(second.stop()).isTrue();
     }
 
-    private ServiceProcess startService(String name) {
+    @Test
+    void parallelRunKilledMidwayResumesEverySliceFromItsOwnCheckpoint() throws Exception {
+        // given: a service syncing at start-up in 4 slices, with pages that take a little while
+        oracle.onRequest((request, store) -> SimulatedResponse.delayThenServe(Duration.ofMillis(150)));
+        ServiceProcess first = startService("parallel-first", 4);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> committedPages() >= 8);
+
+        // when
+        first.kill();
+
+        // then: exactly the records up to each slice's checkpoint are stored
+        Map<String, Object> killed = jdbc.sql("SELECT * FROM sync_logs").query().singleRow();
+        assertThat(killed).containsEntry("status", "RUNNING").containsEntry("sync_type", "FULL");
+        List<Map<String, Object>> slices = jdbc.sql("SELECT * FROM sync_state_slices ORDER BY slice_no").query()
+                .listOfRows();
+        assertThat(slices).hasSize(4);
+        assertThat(slices.get(3).get("to_ts")).isNull();
+        List<Map<String, Object>> source = PagingOrder.sorted(oracle.store().all());
+        List<Long> committed = source.stream().filter(item -> slices.stream().anyMatch(slice -> committedBy(slice, item)))
+                .map(PagingOrder::optyId).toList();
+        assertThat(committed).hasSize((Integer) killed.get("total_fetched"));
+        assertThat(storedIds()).containsExactlyInAnyOrderElementsOf(committed);
+        assertThat(slices).filteredOn(slice -> slice.get("checkpoint_id") != null).hasSizeGreaterThan(1);
+
+        // when: the service starts again, once PostgreSQL has ended the killed process's session (and its lock)
+        await().atMost(Duration.ofSeconds(30)).until(() -> advisoryLocks() == 0);
+        oracle.onRequest(null);
+        oracle.clearRequests();
+        ServiceProcess second = startService("parallel-second", 4);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> runStatus(2), status -> status != null && !status.equals("RUNNING"));
+
+        // then: every slice went on from its checkpoint: nothing read twice, nothing lost, no new plan
+        int remaining = RECORDS - committed.size();
+        assertThat(log(2)).containsEntry("status", "SUCCESS").containsEntry("sync_type", "FULL")
+                .containsEntry("total_fetched", remaining).containsEntry("new_records", remaining)
+                .containsEntry("updated_records", 0);
+        assertThat(oracle.requests()).allSatisfy(request -> assertThat(request.param("totalResults")).isNull());
+        for (Map<String, Object> slice : slices) {
+            if (slice.get("checkpoint_id") != null && !(Boolean) slice.get("done")) {
+                assertThat(oracle.requests()).anySatisfy(request -> assertThat(request.q())
+                        .contains("OptyId > " + slice.get("checkpoint_id")));
+            }
+        }
+        assertThat(storedIds()).hasSize(RECORDS).containsExactlyInAnyOrderElementsOf(source.stream()
+                .map(PagingOrder::optyId).toList());
+        assertThat(jdbc.sql("SELECT count(*) FROM sync_state_slices").query(Long.class).single()).isZero();
+        assertThat(second.stop()).isTrue();
+    }
+
+    private static boolean committedBy(Map<String, Object> slice, Map<String, Object> item) {
+        Instant ts = updatedAt(item);
+        Instant from = slice.get("from_ts") == null ? null : ((java.sql.Timestamp) slice.get("from_ts")).toInstant();
+        Instant to = slice.get("to_ts") == null ? null : ((java.sql.Timestamp) slice.get("to_ts")).toInstant();
+        if ((from != null && ts.isBefore(from)) || (to != null && !ts.isBefore(to)) || slice.get("checkpoint_id") == null) {
+            return false;
+        }
+        return compare(item, ((java.sql.Timestamp) slice.get("checkpoint_ts")).toInstant(),
+                (Long) slice.get("checkpoint_id")) <= 0;
+    }
+
+    private ServiceProcess startService(String name, int parallelism) {
         ServiceProcess child = ServiceProcess.start("killed-run-test-" + name, databaseUrl, Map.of(
                         "ORACLE_BASE_URL", oracle.baseUrl().toString(),
                         "ORACLE_USER", USER,
                         "ORACLE_PASS", PASSWORD,
-                        "SYNC_RUN_ON_STARTUP", "true"),
+                        "SYNC_RUN_ON_STARTUP", "true",
+                        "SYNC_PARALLELISM", Integer.toString(parallelism)),
                 "--sync.page-size=" + PAGE_SIZE);
         children.add(child);
         return child;
