@@ -11,12 +11,15 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,13 +58,15 @@ class OpenApiDocumentTest extends ApiTestSupport {
     @Test
     void theDocumentIsValidOpenApi3AndListsEveryPathTheServiceAnswers() {
         // when
-        Response response = api.get(DOCUMENT);
+        Response response = api.send(api.builder(DOCUMENT).header("X-Probe", "probe-value"));
         SwaggerParseResult parsed = parse(response.body());
 
         // then
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().map().keySet()).map(String::toLowerCase)
+                .doesNotContain("x-probe", "authorization");
         assertThat(parsed.getMessages()).isEmpty();
         OpenAPI document = parsed.getOpenAPI();
         assertThat(document.getOpenapi()).startsWith("3.");
@@ -90,9 +95,15 @@ class OpenApiDocumentTest extends ApiTestSupport {
             operation.getResponses().forEach((code, answer) ->
                     assertThat(answer.getContent()).as(name + " " + code).containsKey("application/json"));
         }));
+        assertThat(parameter(document, "POST", "/api/sync-database", "mode").getSchema().getEnum())
+                .containsExactly("incremental", "full", "reconcile");
+        assertThat(parameter(document, "GET", "/api/sync/history", "limit").getSchema().getType())
+                .isEqualTo("integer");
+        assertThat(parameter(document, "GET", "/api/data/{name}/{remote_id}", "remote_id").getRequired()).isTrue();
         assertThat(properties(document, "ApiError")).containsExactlyInAnyOrder("status", "error", "parameter",
                 "running_sync_log_id");
-        assertThat(document.getSecurity()).singleElement().satisfies(login -> assertThat(login).containsOnlyKeys("basic"));
+        assertThat(document.getSecurity()).singleElement()
+                .satisfies(login -> assertThat(login).containsOnlyKeys("basic"));
         assertThat(document.getComponents().getSecuritySchemes().get("basic").getScheme()).isEqualTo("basic");
     }
 
@@ -146,7 +157,7 @@ class OpenApiDocumentTest extends ApiTestSupport {
 
         // when
         Response mode = api.send(api.builder("/api/sync?mode=bogus").header("X-Probe", "probe-value")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+                .POST(HttpRequest.BodyPublishers.noBody()));
         Response limit = api.get("/api/sync-history?limit=101");
         Response upperCase = api.post("/api/sync?mode=FULL");
 
@@ -203,9 +214,15 @@ class OpenApiDocumentTest extends ApiTestSupport {
         return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
+    private static Parameter parameter(OpenAPI document, String method, String path, String name) {
+        return document.getPaths().get(path).readOperationsMap().get(PathItem.HttpMethod.valueOf(method))
+                .getParameters().stream().filter(parameter -> parameter.getName().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
     private static Set<String> properties(OpenAPI document, String schema) {
         Map<String, Schema> properties = document.getComponents().getSchemas().get(schema).getProperties();
-        return new java.util.LinkedHashSet<>(properties.keySet());
+        return new LinkedHashSet<>(properties.keySet());
     }
 
     private static List<String> fieldNames(JsonNode node) {
