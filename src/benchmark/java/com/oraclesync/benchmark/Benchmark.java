@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * The benchmark of README "Benchmark" (run it with benchmark/run.sh): on one data set, the source limit (a), the
  * database limit (b), the replaced scripts' per-record writes (c), oracle-sync's FULL run at two sizes (d) and an
- * INCREMENTAL run after a few changes (e), as one table with the ratios and the targets of issue 5.
+ * INCREMENTAL run after a few changes (e), as one table with the ratios and the targets of issue 5; then the data API
+ * on the table of (d), driven by wrk (f), with the targets of issue 15.
  */
 public final class Benchmark {
 
@@ -159,6 +160,9 @@ public final class Benchmark {
                 SyncRunMeasurement.Result incremental = SyncRunMeasurement.run(service, simulator, "AUTO", null);
                 report.addSync("e", String.format("(e)  oracle-sync INCREMENTAL, %d changes", options.changes()),
                         incremental, service.count("opportunities"), options.records());
+            }
+            if (options.runs("f")) {
+                new DataApiMeasurement(service, simulator, report).run();
             }
         } finally {
             server.drop(database);

@@ -21,11 +21,11 @@ record BenchmarkOptions(
 
     static final String USAGE = """
             benchmark/run.sh [--records=314200] [--small=31420] [--sample=3000] [--changes=100] [--seed=42]
-                             [--page-size=500] [--repeat=3] [--scenarios=a,b,c,d,e] [--profile]
+                             [--page-size=500] [--repeat=3] [--scenarios=a,b,c,d,e,f] [--profile]
               --small      the second FULL run's size, to show growth (0 skips it)
               --sample     records written the old way (c), extrapolated to --records
               --repeat     how often a-c are measured (the best counts: they are limits); d and e run once
-              --scenarios  which rows to measure (d is both FULL runs; e needs d)
+              --scenarios  which rows to measure (d is both FULL runs; e and f need d; f needs wrk)
               --profile    record the big FULL run with JFR and summarise its hot spots
             environment: PGHOST PGPORT PGUSER PGPASSWORD (default 127.0.0.1 5432 postgres, none);
                          BENCHMARK_SERVICE_JAVA_OPTS (added to the service's JVM options);
@@ -63,7 +63,7 @@ record BenchmarkOptions(
                 Long.parseLong(given.getOrDefault("seed", "42")),
                 Integer.parseInt(given.getOrDefault("page-size", "500")),
                 Integer.parseInt(given.getOrDefault("repeat", "3")),
-                Set.of(given.getOrDefault("scenarios", "a,b,c,d,e").split(",")),
+                Set.of(given.getOrDefault("scenarios", "a,b,c,d,e,f").split(",")),
                 Boolean.parseBoolean(given.getOrDefault("profile", "false")),
                 javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+")));
     }

@@ -19,6 +19,9 @@ final class Report {
     private final BenchmarkOptions options;
     private final List<String> header = new ArrayList<>();
     private final Map<String, Measurement> rows = new LinkedHashMap<>();
+    private final List<DataApiMeasurement.Load> dataApi = new ArrayList<>();
+    private final List<String> dataApiNotes = new ArrayList<>();
+    private double walkSeconds = Double.NaN;
     private final long startedNanos = System.nanoTime();
 
     Report(BenchmarkOptions options) {
@@ -75,6 +78,12 @@ final class Report {
                 run.serviceCpuSeconds(), run.simulatorCpuSeconds(), run.postgresCpuSeconds(), notes));
     }
 
+    void addDataApi(List<DataApiMeasurement.Load> loads, double walkSeconds, List<String> notes) {
+        dataApi.addAll(loads);
+        dataApiNotes.addAll(notes);
+        this.walkSeconds = walkSeconds;
+    }
+
     String render() {
         StringBuilder out = new StringBuilder();
         header.forEach(line -> out.append(line).append('\n'));
@@ -98,7 +107,39 @@ final class Report {
         rows.values().forEach(row -> out.append("  ").append(row.scenario().split("\\s+")[0]).append(' ')
                 .append(row.notes()).append('\n'));
         new Targets(rows, options).appendTo(out);
+        if (!dataApi.isEmpty()) {
+            appendDataApi(out);
+        }
         return out.toString();
+    }
+
+    private void appendDataApi(StringBuilder out) {
+        String row = "%-48s %9s %9s %9s %7s%n";
+        out.append(String.format("%ndata API (f), wrk -t2 -c%d on the table of (d):%n", DataApiMeasurement.CONNECTIONS));
+        out.append(String.format(row, "request", "p50 ms", "p99 ms", "req/s", "non-2xx"));
+        for (DataApiMeasurement.Load load : dataApi) {
+            out.append(String.format(row, load.label(), decimal(load.p50Ms()), decimal(load.p99Ms()),
+                    String.format("%,.0f", load.requestsPerSecond()), load.errors()));
+        }
+        dataApiNotes.forEach(note -> out.append("  ").append(note).append('\n'));
+        out.append("\ntargets (issue 15, on this machine):\n");
+        for (DataApiMeasurement.Load load : dataApi) {
+            if (load.label().contains("during a FULL")) {
+                out.append(verdict(load.p99Ms() <= 150, load.label() + ": p99 <= 150 ms", load));
+            } else if (load.label().contains("single row")) {
+                out.append(verdict(load.p99Ms() <= 20, load.label() + ": p99 <= 20 ms", load));
+            } else if (load.label().contains("/api/data") || load.label().contains("after=")) {
+                out.append(verdict(load.p99Ms() <= 50 && load.requestsPerSecond() >= 400, load.label()
+                        + ": p99 <= 50 ms and >= 400 req/s", load));
+            }
+        }
+        out.append(String.format("  [%s] every row through next links with limit=1000 <= 10 s: %.2f s%n",
+                walkSeconds <= 10 ? "PASS" : "MISS", walkSeconds));
+    }
+
+    private static String verdict(boolean pass, String target, DataApiMeasurement.Load load) {
+        return String.format("  [%s] %s: p99 %.1f ms, %,.0f req/s%n", pass ? "PASS" : "MISS", target, load.p99Ms(),
+                load.requestsPerSecond());
     }
 
     private static String figure(double value) {

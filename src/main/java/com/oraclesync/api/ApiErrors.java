@@ -1,14 +1,16 @@
 package com.oraclesync.api;
 
 import com.oraclesync.sync.SyncAlreadyRunningException;
+import com.oraclesync.sync.SyncSourceMismatchException;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what went wrong in an API route into its JSON answer: 409 while a run is in progress, 404 for what does
- * not exist, 400 for a bad parameter (or a mode this version cannot run), 500 for anything else.
+ * Turns what went wrong in an API route into its JSON answer: 409 while a run is in progress or when the sync's
+ * state belongs to another source, 404 for what does not exist, 400 for a bad parameter (or a mode this version
+ * cannot run), 500 for anything else.
  */
 @Component("apiErrors")
 public class ApiErrors {
@@ -19,6 +21,10 @@ public class ApiErrors {
         SyncAlreadyRunningException running = ObjectHelper.getException(SyncAlreadyRunningException.class, failure);
         if (running != null) {
             return new ApiError(409, running.getMessage(), null, running.runningLogId());
+        }
+        SyncSourceMismatchException otherSource = ObjectHelper.getException(SyncSourceMismatchException.class, failure);
+        if (otherSource != null) {
+            return new ApiError(409, otherSource.getMessage(), null, null);
         }
         NotFoundException notFound = ObjectHelper.getException(NotFoundException.class, failure);
         if (notFound != null) {

@@ -1,5 +1,8 @@
 package com.oraclesync.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.oraclesync.resource.SyncResource;
 import java.sql.ResultSet;
@@ -7,23 +10,25 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.RowMapper;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads a resource's synced rows for the API, every column, in key order; never writes. The table and key column are
- * the resource's configured names (checked as identifiers at start-up), never a request's; values are bound.
- * {@code source_payload} (Oracle's item as sent) only when one row is asked for.
+ * Reads a resource's synced rows for the API, in key order; never writes. Table and column names in the SQL text are
+ * the resource's configured names (checked as identifiers at start-up) and names found in its {@link DataColumns}
+ * whitelist, never a request's text; every value is a bound parameter. {@code source_payload} (Oracle's item as sent)
+ * only when one row is asked for, or named in {@code fields}.
  */
 @Repository
 public class DataQueries {
 
-    private static final String PAYLOAD = "source_payload";
+    private static final ObjectMapper PLAN = new ObjectMapper();
 
     private final JdbcClient jdbc;
 
@@ -31,35 +36,106 @@ public class DataQueries {
         this.jdbc = jdbc;
     }
 
-    public List<Map<String, Object>> page(SyncResource resource, int limit, int offset) {
-        String sql = "SELECT * FROM " + quoted(resource.table()) + " ORDER BY " + quoted(resource.keyColumn())
-                + " LIMIT :limit OFFSET :offset";
-        return jdbc.sql(sql).param("limit", limit).param("offset", offset).query(row(false)).list();
+    /** The page, with one row more than the limit when there are more: the caller cuts it and links the next. */
+    public List<Map<String, Object>> page(DataRequest request) {
+        Where where = where(request, true);
+        String sql = "SELECT " + request.fields().stream().map(DataQueries::quoted).collect(Collectors.joining(", "))
+                + " FROM " + quoted(request.resource().table()) + where.sql() + " ORDER BY "
+                + quoted(request.columns().key()) + " LIMIT :limit OFFSET :offset";
+        return where.bind(jdbc.sql(sql)).param("limit", request.limit() + 1).param("offset", request.offset())
+                .query(DataQueries::rows);
     }
 
-    public long count(SyncResource resource) {
-        return jdbc.sql("SELECT count(*) FROM " + quoted(resource.table())).query(Long.class).single();
+    /** count(*) of the rows the request selects, whatever page it is on. */
+    public long count(DataRequest request) {
+        Where where = where(request, false);
+        return where.bind(jdbc.sql("SELECT count(*) FROM " + quoted(request.resource().table()) + where.sql()))
+                .query(Long.class).single();
+    }
+
+    /** The planner's estimate of the same count: a plan, no scan (statistics as autovacuum last gathered them). */
+    public long estimate(DataRequest request) {
+        Where where = where(request, false);
+        String plan = where.bind(jdbc.sql("EXPLAIN (FORMAT JSON) SELECT 1 FROM " + quoted(request.resource().table())
+                + where.sql())).query(String.class).single();
+        try {
+            JsonNode rows = PLAN.readTree(plan).path(0).path("Plan").path("Plan Rows");
+            return Math.max(0, Math.round(rows.asDouble()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL's EXPLAIN answered no JSON plan", e);
+        }
     }
 
     public Optional<Map<String, Object>> byRemoteId(SyncResource resource, long remoteId) {
         String sql = "SELECT * FROM " + quoted(resource.table()) + " WHERE " + quoted(resource.keyColumn()) + " = :id";
-        return jdbc.sql(sql).param("id", remoteId).query(row(true)).optional();
+        return jdbc.sql(sql).param("id", remoteId).query(DataQueries::rows).stream().findFirst();
     }
 
-    /** Columns in table order, as JSON-ready values: timestamps with their offset, dates as dates, jsonb as JSON. */
-    private static RowMapper<Map<String, Object>> row(boolean withPayload) {
-        return (ResultSet rs, int rowNumber) -> {
-            ResultSetMetaData columns = rs.getMetaData();
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 1; i <= columns.getColumnCount(); i++) {
-                String name = columns.getColumnName(i);
-                if (name.equals(PAYLOAD) && !withPayload) {
-                    continue;
-                }
-                row.put(name, value(rs, i, columns.getColumnTypeName(i)));
+    private static Where where(DataRequest request, boolean withCursor) {
+        DataColumns.Whitelist columns = request.columns();
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        String deletedAt = quoted(DataColumns.DELETED_AT);
+        if (!request.includeDeleted()) {
+            conditions.add(deletedAt + " IS NULL");
+        }
+        // a row RECONCILE marked deleted changed then, whatever its other timestamps say
+        String orDeleted = request.includeDeleted() ? " OR " + deletedAt + " >= " : null;
+        if (request.updatedSince() != null) {
+            conditions.add(since(quoted(columns.cursor()), ":updatedSince", orDeleted));
+            values.put("updatedSince", request.updatedSince());
+        }
+        if (request.syncedSince() != null) {
+            conditions.add(since(quoted(DataColumns.LAST_SYNCED_AT), ":syncedSince", orDeleted));
+            values.put("syncedSince", request.syncedSince());
+        }
+        int i = 0;
+        for (Map.Entry<String, Object> filter : request.filters().entrySet()) {
+            String parameter = "filter" + i++;
+            conditions.add(quoted(filter.getKey()) + " = :" + parameter);
+            values.put(parameter, filter.getValue());
+        }
+        if (withCursor && request.after() != null) {
+            conditions.add(quoted(columns.key()) + " > :after");
+            values.put("after", request.after());
+        }
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), values);
+    }
+
+    private static String since(String column, String parameter, String orDeleted) {
+        return orDeleted == null ? column + " >= " + parameter
+                : "(" + column + " >= " + parameter + orDeleted + parameter + ")";
+    }
+
+    private record Where(String sql, Map<String, Object> values) {
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            values.forEach(statement::param);
+            return statement;
+        }
+    }
+
+    /**
+     * Rows with their columns in select order, as JSON-ready values: timestamps with their offset, dates as dates,
+     * jsonb as JSON. The names and types are read once per result, not per row.
+     */
+    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+        ResultSetMetaData metaData = rs.getMetaData();
+        int count = metaData.getColumnCount();
+        String[] names = new String[count];
+        String[] types = new String[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = metaData.getColumnName(i + 1);
+            types[i] = metaData.getColumnTypeName(i + 1);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                row.put(names[i], value(rs, i + 1, types[i]));
             }
-            return row;
-        };
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Object value(ResultSet rs, int column, String type) throws SQLException {

@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
-/** One row of sync_logs, every column. */
+/** One row of sync_logs, every column: total_fetched = new + updated + unchanged + skipped_stale + failed records. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SyncLogView(
         long id,
@@ -17,6 +17,8 @@ public record SyncLogView(
         int totalFetched,
         int newRecords,
         int updatedRecords,
+        int unchangedRecords,
+        int skippedStaleRecords,
         int failedRecords,
         int deletedRecords,
         int restoredRecords,
@@ -38,6 +40,8 @@ public record SyncLogView(
                 rs.getInt("total_fetched"),
                 rs.getInt("new_records"),
                 rs.getInt("updated_records"),
+                rs.getInt("unchanged_records"),
+                rs.getInt("skipped_stale_records"),
                 rs.getInt("failed_records"),
                 rs.getInt("deleted_records"),
                 rs.getInt("restored_records"),

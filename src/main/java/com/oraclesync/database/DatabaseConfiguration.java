@@ -1,6 +1,7 @@
 package com.oraclesync.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Chooses the database: Spring's own {@code spring.datasource.*} first, then the scripts' {@code DATABASE_URL},
- * else an embedded PostgreSQL with its data under {@code ./data/}.
+ * else an embedded PostgreSQL with its data under {@code ./data/demo} (demo mode) or {@code ./data/embedded}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -35,11 +36,27 @@ class DatabaseConfiguration {
         return new DatabaseTarget(embedded.getObject().jdbcUrl(), "postgres", null, "embedded PostgreSQL");
     }
 
+    /**
+     * The demo's data lives apart from a real Oracle's ({@code data/demo}, {@code data/embedded}): a start configured
+     * for Oracle after the demo begins with an empty database rather than the demo's rows and watermark.
+     */
     @Bean(destroyMethod = "destroy")
     @Lazy
     EmbeddedDatabase embeddedDatabase(Environment env) {
-        return new EmbeddedDatabase(Path.of(env.getProperty("database.embedded-data-directory", "data/postgres")),
-                env.getProperty("database.embedded-port", Integer.class, 0));
+        Path root = Path.of(env.getProperty("database.embedded-data-directory", "data"));
+        boolean demo = env.getProperty("oracle.demo-mode", Boolean.class, false);
+        Path directory = root.resolve(demo ? "demo" : "embedded");
+        Path earlier = root.resolve("postgres");
+        if (Files.exists(earlier.resolve("PG_VERSION"))) {
+            log.warn("{} holds the embedded database of an earlier version, no longer used: the demo keeps its data in "
+                    + "{}, a real Oracle's in {}. To keep it, stop the service and move it to one of them",
+                    earlier.toAbsolutePath(), root.resolve("demo").toAbsolutePath(),
+                    root.resolve("embedded").toAbsolutePath());
+        }
+        String purpose = demo ? "for the demo (the built-in simulator)"
+                : "for Oracle (ORACLE_BASE_URL; the demo's data, if any, stays in "
+                        + root.resolve("demo").toAbsolutePath() + ")";
+        return new EmbeddedDatabase(directory, env.getProperty("database.embedded-port", Integer.class, 0), purpose);
     }
 
     @Bean

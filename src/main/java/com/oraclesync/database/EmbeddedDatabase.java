@@ -18,12 +18,13 @@ public final class EmbeddedDatabase implements DisposableBean {
 
     private final EmbeddedPostgres postgres;
 
-    /** {@code port} 0 = any free port. */
-    public EmbeddedDatabase(Path configuredDirectory, int port) {
+    /** {@code port} 0 = any free port; {@code purpose} says in the log whose data the directory keeps. */
+    public EmbeddedDatabase(Path configuredDirectory, int port, String purpose) {
         Path dataDirectory = configuredDirectory.toAbsolutePath();
         if (port > 0) {
             requireFree(port);
         }
+        boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -37,9 +38,9 @@ public final class EmbeddedDatabase implements DisposableBean {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory
                     + "; set DATABASE_URL to use a PostgreSQL server instead", e);
         }
-        log.info("No database configured (DATABASE_URL / SPRING_DATASOURCE_URL): started an embedded PostgreSQL on port {} "
-                + "with its data in {}; connect with: psql -h localhost -p {} -U postgres", postgres.getPort(),
-                dataDirectory, postgres.getPort());
+        log.info("No database configured (DATABASE_URL / SPRING_DATASOURCE_URL): started an embedded PostgreSQL {} on port {} "
+                + "with its data in {}{}; connect with: psql -h localhost -p {} -U postgres", purpose, postgres.getPort(),
+                dataDirectory, fresh ? " (new: it starts empty)" : "", postgres.getPort());
     }
 
     /** A server that cannot bind its port is not noticed: the start-up wait would connect to whoever holds it. */

@@ -7,6 +7,7 @@ import com.oraclesync.resource.SyncResource;
 import com.oraclesync.sync.SyncAlreadyRunningException;
 import com.oraclesync.sync.SyncRun;
 import com.oraclesync.sync.SyncRunLock;
+import com.oraclesync.sync.SyncSourceMismatchException;
 import java.util.Map;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -84,6 +85,10 @@ public class SyncControl {
             SyncAlreadyRunningException running = ObjectHelper.getException(SyncAlreadyRunningException.class, e);
             if (running != null) {
                 return "Not started: " + running.getMessage();
+            }
+            SyncSourceMismatchException otherSource = ObjectHelper.getException(SyncSourceMismatchException.class, e);
+            if (otherSource != null) {
+                return "Not started: " + otherSource.getMessage();
             }
             IllegalArgumentException invalid = ObjectHelper.getException(IllegalArgumentException.class, e);
             if (invalid != null) {

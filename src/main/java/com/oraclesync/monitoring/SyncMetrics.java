@@ -2,9 +2,11 @@ package com.oraclesync.monitoring;
 
 import com.oraclesync.resource.SyncResource;
 import com.oraclesync.resource.SyncResources;
+import com.oraclesync.sync.RunTotals;
 import com.oraclesync.sync.SyncRun;
 import com.oraclesync.sync.SyncRunLock;
 import com.oraclesync.sync.SyncRunListener;
+import com.oraclesync.sync.SyncType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * scrape during a long run shows its progress; the gauges read sync_state, so every instance reports the state
  * that all instances share.
  * <pre>
- * oracle_sync_records_{fetched,new,updated,failed}_total{sync}   oracle_sync_pages_fetched_total{sync}
+ * oracle_sync_records_{fetched,new,updated,unchanged,skipped_stale,failed}_total{sync,mode}
+ * oracle_sync_pages_fetched_total{sync,mode}                      (mode: sync, or reconcile for RECONCILE's id scan)
  * oracle_sync_run_duration_seconds{sync,type,status,trigger}     oracle_sync_running{sync}
  * oracle_sync_last_success_timestamp_seconds{sync}               oracle_sync_watermark_lag_seconds{sync}
  * </pre>
@@ -58,7 +61,7 @@ public class SyncMetrics implements SyncRunListener {
 
     @Override
     public void started(SyncRun run) {
-        counters.get(run.syncName()).started();
+        counters.get(run.syncName()).started(run);
     }
 
     @Override
@@ -97,49 +100,71 @@ public class SyncMetrics implements SyncRunListener {
         return watermark == null ? Double.NaN : Duration.between(watermark, OffsetDateTime.now()).toMillis() / 1000.0;
     }
 
-    /** One sync's counters, and the totals of its current run already counted. */
+    /**
+     * One sync's counters for each mode, and the totals of its current run already counted. A RECONCILE reads only
+     * ids: its pages and ids go to the series with mode="reconcile", so that the records of the syncs stay apart.
+     */
     private static final class Counters {
-        private final Counter fetched;
-        private final Counter newRecords;
-        private final Counter updated;
-        private final Counter failed;
-        private final Counter pages;
-        private Totals recorded = Totals.NONE;
+        private final ModeCounters sync;
+        private final ModeCounters reconcile;
+        private ModeCounters current;
+        private RunTotals recorded = RunTotals.NONE;
 
         Counters(MeterRegistry registry, String sync) {
-            fetched = counter(registry, sync, "oracle.sync.records.fetched", "Records read from Oracle and committed");
-            newRecords = counter(registry, sync, "oracle.sync.records.new", "Records inserted into the sync's table");
-            updated = counter(registry, sync, "oracle.sync.records.updated",
-                    "Records whose newer version replaced a stored one");
-            failed = counter(registry, sync, "oracle.sync.records.failed",
-                    "Records that could not be stored (see sync_errors)");
-            pages = counter(registry, sync, "oracle.sync.pages.fetched", "Oracle pages fetched and committed");
+            this.sync = new ModeCounters(registry, sync, "sync");
+            this.reconcile = new ModeCounters(registry, sync, "reconcile");
+            this.current = this.sync;
         }
 
-        synchronized void started() {
-            recorded = Totals.NONE;
+        synchronized void started(SyncRun run) {
+            current = run.type() == SyncType.RECONCILE ? reconcile : sync;
+            recorded = RunTotals.NONE;
         }
 
         synchronized void pageCommitted(SyncRun run) {
-            Totals now = Totals.of(run);
-            fetched.increment(now.fetched() - recorded.fetched());
-            newRecords.increment(now.newRecords() - recorded.newRecords());
-            updated.increment(now.updated() - recorded.updated());
-            failed.increment(now.failed() - recorded.failed());
-            pages.increment(now.pages() - recorded.pages());
+            RunTotals now = run.totals();
+            current.add(now, recorded);
             recorded = now;
-        }
-
-        private static Counter counter(MeterRegistry registry, String sync, String name, String description) {
-            return Counter.builder(name).description(description).tag("sync", sync).register(registry);
         }
     }
 
-    private record Totals(long fetched, long newRecords, long updated, long failed, long pages) {
-        static final Totals NONE = new Totals(0, 0, 0, 0, 0);
+    private static final class ModeCounters {
+        private final Counter fetched;
+        private final Counter newRecords;
+        private final Counter updated;
+        private final Counter unchanged;
+        private final Counter skippedStale;
+        private final Counter failed;
+        private final Counter pages;
 
-        static Totals of(SyncRun run) {
-            return new Totals(run.fetched(), run.newRecords(), run.updatedRecords(), run.failedRecords(), run.pages());
+        ModeCounters(MeterRegistry registry, String sync, String mode) {
+            fetched = counter(registry, sync, mode, "oracle.sync.records.fetched",
+                    "Records read from Oracle and committed (mode=reconcile: the ids a RECONCILE read)");
+            newRecords = counter(registry, sync, mode, "oracle.sync.records.new", "Records inserted into the sync's table");
+            updated = counter(registry, sync, mode, "oracle.sync.records.updated",
+                    "Records whose newer version replaced a stored one");
+            unchanged = counter(registry, sync, mode, "oracle.sync.records.unchanged",
+                    "Records written again with the LastUpdateDate already stored");
+            skippedStale = counter(registry, sync, mode, "oracle.sync.records.skipped.stale",
+                    "Records held back because the table (or a later copy in the page) holds a newer version");
+            failed = counter(registry, sync, mode, "oracle.sync.records.failed",
+                    "Records that could not be stored (see sync_errors)");
+            pages = counter(registry, sync, mode, "oracle.sync.pages.fetched", "Oracle pages fetched and committed");
+        }
+
+        void add(RunTotals now, RunTotals before) {
+            fetched.increment(now.fetched() - before.fetched());
+            newRecords.increment(now.newRecords() - before.newRecords());
+            updated.increment(now.updated() - before.updated());
+            unchanged.increment(now.unchanged() - before.unchanged());
+            skippedStale.increment(now.skippedStale() - before.skippedStale());
+            failed.increment(now.failed() - before.failed());
+            pages.increment(now.pages() - before.pages());
+        }
+
+        private static Counter counter(MeterRegistry registry, String sync, String mode, String name,
+                                       String description) {
+            return Counter.builder(name).description(description).tag("sync", sync).tag("mode", mode).register(registry);
         }
     }
 }

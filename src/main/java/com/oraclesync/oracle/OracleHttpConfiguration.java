@@ -34,7 +34,7 @@ class OracleHttpConfiguration {
     @Bean(destroyMethod = "close")
     OracleResponseLimits oracleResponseLimits(OracleLimits limits, ObjectProvider<OracleProperties> properties) {
         // one HTTP client serves every resource: its messages name Oracle's host, the run's message the resource
-        return new OracleResponseLimits(limits, properties.getObject().baseUrl());
+        return OracleResponseLimits.forPages(limits, properties.getObject().baseUrl());
     }
 
     /**

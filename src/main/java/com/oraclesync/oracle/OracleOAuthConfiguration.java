@@ -1,15 +1,12 @@
 package com.oraclesync.oracle;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
@@ -17,12 +14,10 @@ import org.springframework.security.oauth2.client.JwtBearerOAuth2AuthorizedClien
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientJwtBearerTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -34,9 +29,16 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnProperty(name = "oracle.auth", havingValue = "oauth2")
 class OracleOAuthConfiguration {
 
-    @Bean
-    OracleAccessTokens oracleAccessTokens(OracleProperties oracle, OracleOAuthProperties oauth) {
+    @Bean(destroyMethod = "close")
+    OracleTokenEndpointClient oracleTokenEndpointClient(OracleProperties oracle, OracleOAuthProperties oauth,
+                                                        OracleLimits limits) {
         oauth.requireComplete();
+        return new OracleTokenEndpointClient(oracle, limits, oauth.tokenUrl());
+    }
+
+    @Bean
+    OracleAccessTokens oracleAccessTokens(OracleProperties oracle, OracleOAuthProperties oauth,
+                                          OracleTokenEndpointClient tokenEndpoint) {
         ClientRegistration registration = ClientRegistration.withRegistrationId(OracleAccessTokens.REGISTRATION)
                 .tokenUri(oauth.tokenUrl())
                 .clientId(oauth.clientId())
@@ -51,7 +53,7 @@ class OracleOAuthConfiguration {
         InMemoryOAuth2AuthorizedClientService clients = new InMemoryOAuth2AuthorizedClientService(registrations);
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
                 new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(provider(oracle, oauth));
+        manager.setAuthorizedClientProvider(provider(oauth, tokenEndpoint.restClient()));
         return new OracleAccessTokens(manager, clients,
                 new OracleTokenFailures(oauth.tokenUrl(), oracle.retry().statuses()), oauth.tokenUrl());
     }
@@ -62,8 +64,7 @@ class OracleOAuthConfiguration {
                 new OracleTokenRenewal(tokens));
     }
 
-    private static OAuth2AuthorizedClientProvider provider(OracleProperties oracle, OracleOAuthProperties oauth) {
-        RestClient tokenEndpoint = tokenEndpointClient(oracle);
+    private static OAuth2AuthorizedClientProvider provider(OracleOAuthProperties oauth, RestClient tokenEndpoint) {
         if (oauth.jwtBearer()) {
             OracleJwtAssertions assertions = new OracleJwtAssertions(oauth, Clock.systemUTC());
             RestClientJwtBearerTokenResponseClient client = new RestClientJwtBearerTokenResponseClient();
@@ -80,22 +81,6 @@ class OracleOAuthConfiguration {
         provider.setAccessTokenResponseClient(client);
         provider.setClockSkew(oauth.renewBefore());
         return provider;
-    }
-
-    /** As Spring Security's default token client, with Oracle's connect and read timeouts: a token request never hangs. */
-    private static RestClient tokenEndpointClient(OracleProperties oracle) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(oracle.connectTimeout()).build());
-        requests.setReadTimeout(oracle.readTimeout());
-        return RestClient.builder()
-                .requestFactory(requests)
-                .messageConverters(converters -> {
-                    converters.clear();
-                    converters.add(new FormHttpMessageConverter());
-                    converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-                })
-                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-                .build();
     }
 
     private static String clientSecret(OracleOAuthProperties oauth) {

@@ -19,27 +19,47 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
  * Bounds each Oracle response in the HTTP client, before Camel or Jackson read a byte of it: at most
  * {@code oracle.limits.max-page-bytes} of body, and the whole exchange, the body's last byte included, within
  * {@code oracle.limits.request-deadline}. At the deadline the connection is closed under the reader, so a response
- * that drips one byte at a time cannot hold the run (and its lock) for longer.
+ * that drips one byte at a time cannot hold the run (and its lock) for longer. The OAuth 2.0 token endpoint's answers
+ * are bounded the same way, with a byte limit of their own.
  */
 final class OracleResponseLimits implements ExecChainHandler, AutoCloseable {
 
     static final String NAME = "oracle-response-limits";
+    /** A token answer is a few kilobytes, a JWT access token included. */
+    static final long MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
 
     private final long maxBytes;
     private final Duration deadline;
-    private final String resource;
+    private final Wording wording;
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "oracle-request-deadline");
         thread.setDaemon(true);
         return thread;
     });
 
-    OracleResponseLimits(OracleLimits limits, String resource) {
-        this.maxBytes = limits.maxPageBytes().toBytes();
-        this.deadline = limits.requestDeadline();
-        this.resource = resource;
+    private OracleResponseLimits(long maxBytes, Duration deadline, Wording wording) {
+        this.maxBytes = maxBytes;
+        this.deadline = deadline;
+        this.wording = wording;
         // a request that ends in time cancels its deadline; the timer forgets it then, not minutes later
         timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Oracle's pages, from the REST API at {@code resource}. */
+    static OracleResponseLimits forPages(OracleLimits limits, String resource) {
+        return new OracleResponseLimits(limits.maxPageBytes().toBytes(), limits.requestDeadline(), new Wording(
+                "Oracle's response at " + resource, "oracle.limits.max-page-bytes",
+                "lower SYNC_PAGE_SIZE or ORACLE_FIELDS, or raise ORACLE_MAX_PAGE_BYTES",
+                "Oracle or a proxy is sending it too slowly. Raise ORACLE_REQUEST_DEADLINE or lower SYNC_PAGE_SIZE"));
+    }
+
+    /** The answers of the OAuth 2.0 token endpoint at {@code tokenUrl}. */
+    static OracleResponseLimits forTokens(OracleLimits limits, String tokenUrl) {
+        return new OracleResponseLimits(MAX_TOKEN_RESPONSE_BYTES, limits.requestDeadline(), new Wording(
+                "The answer of the OAuth 2.0 token endpoint " + tokenUrl, "the limit of a token answer",
+                "check that ORACLE_OAUTH_TOKEN_URL names the identity domain's token endpoint",
+                "the identity domain or a proxy is sending it too slowly; check ORACLE_OAUTH_TOKEN_URL, or raise "
+                        + "ORACLE_REQUEST_DEADLINE"));
     }
 
     @Override
@@ -63,7 +83,7 @@ final class OracleResponseLimits implements ExecChainHandler, AutoCloseable {
         }
         if (entity.getContentLength() > maxBytes) {
             exchange.abort();
-            response.close();
+            closeAborted(response);
             throw tooLarge(" (it announced " + entity.getContentLength() + " bytes)");
         }
         response.setEntity(new HttpEntityWrapper(entity) {
@@ -85,16 +105,28 @@ final class OracleResponseLimits implements ExecChainHandler, AutoCloseable {
         timer.shutdownNow();
     }
 
+    /** The connection is discarded already: closing the response may fail on its socket, which says nothing more. */
+    private static void closeAborted(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException closedSocket) {
+            // the limit is what the caller needs to hear
+        }
+    }
+
     private OracleLimitExceededException tooLarge(String detail) {
-        return new OracleLimitExceededException("Oracle's response at " + resource + " is larger than "
-                + "oracle.limits.max-page-bytes (" + maxBytes + " bytes)" + detail + "; lower SYNC_PAGE_SIZE or "
-                + "ORACLE_FIELDS, or raise ORACLE_MAX_PAGE_BYTES; the next run resumes from the checkpoint");
+        return new OracleLimitExceededException(wording.response() + " is larger than " + wording.sizeLimit() + " ("
+                + maxBytes + " bytes)" + detail + "; " + wording.tooLarge() + "; the next run resumes from the checkpoint");
     }
 
     private OracleLimitExceededException tooSlow(IOException cause) {
-        return new OracleLimitExceededException("Oracle's response at " + resource + " did not arrive in full within "
-                + "oracle.limits.request-deadline (" + deadline + "); Oracle or a proxy is sending it too slowly. Raise "
-                + "ORACLE_REQUEST_DEADLINE or lower SYNC_PAGE_SIZE; the next run resumes from the checkpoint", cause);
+        return new OracleLimitExceededException(wording.response() + " did not arrive in full within "
+                + "oracle.limits.request-deadline (" + deadline + "); " + wording.tooSlow()
+                + "; the next run resumes from the checkpoint", cause);
+    }
+
+    /** What the messages call the response, its size limit, and what to do when it is too large or too slow. */
+    private record Wording(String response, String sizeLimit, String tooLarge, String tooSlow) {
     }
 
     /** One request: its deadline, and the timer that closes its connection when the deadline passes. */

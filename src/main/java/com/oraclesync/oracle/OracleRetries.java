@@ -73,6 +73,11 @@ public class OracleRetries implements Processor {
     }
 
     private Duration retryAfter(Throwable failure) {
+        OracleTokenUnavailableException token =
+                ObjectHelper.getException(OracleTokenUnavailableException.class, failure);
+        if (token != null) {
+            return RetryAfter.parse(token.retryAfter(), clock.instant()).orElse(null);
+        }
         HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http == null || http.getResponseHeaders() == null) {
             return null;

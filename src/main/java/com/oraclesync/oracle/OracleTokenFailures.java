@@ -37,7 +37,7 @@ final class OracleTokenFailures {
                 int status = response.getStatusCode().value();
                 return retryStatuses.contains(status)
                         ? new OracleTokenUnavailableException("The OAuth 2.0 token endpoint " + tokenUrl
-                                + " answered HTTP " + status)
+                                + " answered HTTP " + status, retryAfter(response))
                         : refused("HTTP " + status + oauthError(failure, response.getResponseBodyAsString()));
             }
             if (current instanceof UnknownHostException || current instanceof SSLHandshakeException
@@ -45,6 +45,9 @@ final class OracleTokenFailures {
                 return new OracleTokenRejectedException("Could not reach the OAuth 2.0 token endpoint " + tokenUrl
                         + " (" + current.getClass().getSimpleName() + ": " + current.getMessage()
                         + "); check ORACLE_OAUTH_TOKEN_URL");
+            }
+            if (current instanceof OracleLimitExceededException limit) {
+                return new OracleTokenRejectedException(limit.getMessage());
             }
             if (current instanceof IOException io) {
                 return new OracleTokenUnavailableException("The OAuth 2.0 token endpoint " + tokenUrl
@@ -56,6 +59,10 @@ final class OracleTokenFailures {
         }
         return new OracleTokenRejectedException("No OAuth 2.0 access token from " + tokenUrl + ": "
                 + failure.getClass().getSimpleName() + ": " + abbreviate(String.valueOf(failure.getMessage())));
+    }
+
+    private static String retryAfter(RestClientResponseException response) {
+        return response.getResponseHeaders() == null ? null : response.getResponseHeaders().getFirst("Retry-After");
     }
 
     private OracleTokenRejectedException refused(String why) {

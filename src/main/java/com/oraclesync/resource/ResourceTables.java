@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The columns a resource's table has, as Flyway left it, so that a mapping can be checked before a run. */
-final class ResourceTables {
+/**
+ * The columns a resource's table has, as Flyway left it, so that a mapping can be checked before a run and the data
+ * API can whitelist what a request may name.
+ */
+public final class ResourceTables {
 
     /** The columns the sync fills itself; no mapping entry may name them. */
     static final Set<String> OWN_COLUMNS = Set.of("id", "last_synced_at", "source_payload", "deleted_at");
@@ -19,20 +22,22 @@ final class ResourceTables {
 
     private final JdbcClient jdbc;
 
-    ResourceTables(JdbcClient jdbc) {
+    public ResourceTables(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The mappable columns of the table and the type each holds; empty when there is no such table. */
     Map<String, ColumnType> mappableColumns(String table) {
+        Map<String, ColumnType> columns = columns(table);
+        columns.keySet().removeAll(OWN_COLUMNS);
+        return columns;
+    }
+
+    /** Every column of the table in table order, with the type each holds (jsonb and the like as text). */
+    public Map<String, ColumnType> columns(String table) {
         Map<String, ColumnType> columns = new LinkedHashMap<>();
-        jdbc.sql(COLUMNS).param("table", table).query((rs, row) -> {
-            String name = rs.getString(1);
-            if (!OWN_COLUMNS.contains(name)) {
-                columns.put(name, typeOf(rs.getString(2)));
-            }
-            return name;
-        }).list();
+        jdbc.sql(COLUMNS).param("table", table)
+                .query((rs, row) -> columns.put(rs.getString(1), typeOf(rs.getString(2)))).list();
         return columns;
     }
 

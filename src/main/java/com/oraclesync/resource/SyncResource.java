@@ -14,12 +14,16 @@ import java.util.Map;
  * @param name        the sync's name in the API, metrics, route ids and sync_logs.sync_name, e.g. accounts
  * @param stateName   the key of its sync_state row and of its run lock: {@code oracle_<name>}
  * @param resourceUrl scheme, host, port and path of the Oracle resource, for messages (never credentials)
+ * @param source      what the sync's state is built from, recorded in sync_state.source: the Oracle base URL and
+ *                    the resource path ({@code https://xxxx.fa.em2.oraclecloud.com/opportunities}), or
+ *                    {@code demo:<path>} for the built-in simulator, whose port changes from start to start
  */
 public record SyncResource(
         String name,
         String stateName,
         String path,
         String resourceUrl,
+        String source,
         String keyField,
         String cursorField,
         String table,

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -106,15 +107,16 @@ public class SyncResources {
         String cursorColumn = mappedColumn(setting, columns, cursorField, ColumnType.TIMESTAMPTZ, "cursor-field");
         URI base = URI.create(oracle.baseUrl());
         String resourcePath = "/crmRestApi/resources/" + oracle.apiVersion() + "/" + path;
-        String resourceUrl = base.getScheme() + "://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "")
-                + resourcePath;
+        String origin = base.getScheme() + "://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
+        String resourceUrl = origin + resourcePath;
+        String source = oracle.demoMode() ? "demo:" + path : origin.toLowerCase(Locale.ROOT) + "/" + path;
         List<String> fields = definition.fields() == null ? List.of()
                 : definition.fields().stream().map(String::trim).filter(field -> !field.isEmpty()).toList();
         String finder = definition.finder() == null || definition.finder().isBlank() ? null : definition.finder().trim();
         Map<String, String> parameters = definition.parameters() == null ? Map.of() : Map.copyOf(definition.parameters());
         String sqlDirectory = sqlDirectory(setting, orDefault(definition.sqlDirectory(), "sql/" + name));
         checkUpsertParameters(setting, Path.of(sqlDirectory, "upsert.sql"), columns, parameters);
-        return new SyncResource(name, "oracle_" + name, path, resourceUrl, definition.keyField(), cursorField,
+        return new SyncResource(name, "oracle_" + name, path, resourceUrl, source, definition.keyField(), cursorField,
                 table, keyColumn, cursorColumn, columns, fields, finder,
                 orDefault(definition.cron(), sync.cron()), orDefault(definition.reconcileCron(), sync.reconcile().cron()),
                 definition.pageSize() == null ? sync.pageSize() : definition.pageSize(),

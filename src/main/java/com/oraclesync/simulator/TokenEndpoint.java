@@ -38,8 +38,7 @@ public final class TokenEndpoint implements HttpHandler {
     private volatile byte[] clientSecret;
     private volatile PublicKey assertionKey;
     private volatile Duration lifetime = Duration.ofMinutes(5);
-    private int failuresLeft;
-    private int failureStatus;
+    private final TokenFaults faults = new TokenFaults();
 
     TokenEndpoint(Clock clock) {
         this.clock = clock;
@@ -66,10 +65,8 @@ public final class TokenEndpoint implements HttpHandler {
         tokens.replaceAll((token, expiry) -> Instant.EPOCH);
     }
 
-    /** The next {@code count} token requests are answered with {@code status}, as an endpoint that is down. */
-    public synchronized void failNext(int count, int status) {
-        this.failuresLeft = count;
-        this.failureStatus = status;
+    public TokenFaults faults() {
+        return faults;
     }
 
     public synchronized List<TokenRequest> requests() {
@@ -89,7 +86,7 @@ public final class TokenEndpoint implements HttpHandler {
         lifetime = Duration.ofMinutes(5);
         tokens.clear();
         requests.clear();
-        failuresLeft = 0;
+        faults.reset();
     }
 
     /** True for an {@code Authorization: Bearer} header with a token this endpoint issued and that is still valid. */
@@ -109,9 +106,13 @@ public final class TokenEndpoint implements HttpHandler {
             String[] client = clientCredentials(exchange.getRequestHeaders().getFirst("Authorization"), form);
             String grant = form.get("grant_type");
             String scope = form.get("scope");
-            Integer fault = takeFailure();
-            if (fault != null) {
-                answer(exchange, fault, Map.of("error", "temporarily_unavailable"), grant, client[0], null, scope);
+            TokenFaults.Failure failure = faults.takeFailure();
+            if (failure != null) {
+                if (failure.retryAfter() != null) {
+                    exchange.getResponseHeaders().set("Retry-After", failure.retryAfter());
+                }
+                answer(exchange, failure.status(), Map.of("error", "temporarily_unavailable"), grant, client[0], null,
+                        scope);
             } else if (!exchange.getRequestMethod().equals("POST")) {
                 answer(exchange, 405, Map.of("error", "invalid_request"), grant, client[0], null, scope);
             } else if (!knownClient(client)) {
@@ -147,6 +148,10 @@ public final class TokenEndpoint implements HttpHandler {
         if (scope != null) {
             body.put("scope", scope);
         }
+        int padding = faults.takePadding();
+        if (padding > 0) {
+            body.put("padding", "x".repeat(padding));
+        }
         answer(exchange, 200, body, grant, client, subject, scope);
     }
 
@@ -160,14 +165,6 @@ public final class TokenEndpoint implements HttpHandler {
                 : Map.of("Cache-Control", "no-store");
         HttpResponses.send(exchange, status, SimulatedResponse.JSON, SimulatorJson.MAPPER.writeValueAsBytes(body),
                 headers);
-    }
-
-    private synchronized Integer takeFailure() {
-        if (failuresLeft <= 0) {
-            return null;
-        }
-        failuresLeft--;
-        return failureStatus;
     }
 
     private boolean knownClient(String[] client) {

@@ -128,7 +128,8 @@ final class SyncFailures {
                     + "; the integration user needs a role that can read " + lastSegment(oracleResource);
             case 404 -> "Oracle has no such resource (HTTP 404)" + where + "; check ORACLE_BASE_URL and ORACLE_API_VERSION";
             case 400 -> "Oracle rejected the request (HTTP 400)" + where + ": " + abbreviate(http.getResponseBody())
-                    + "; check oracle.q-timestamp-pattern, oracle.fields and oracle.rest-framework-version";
+                    + "; check oracle.q-timestamp-pattern, the resource's sync.resources.<name>.fields (ORACLE_FIELDS for opportunities)"
+                    + " and oracle.rest-framework-version";
             case 429 -> "Oracle kept throttling the requests (HTTP 429)" + where
                     + "; lower the load on the tenant or raise ORACLE_RETRY_MAX_WAIT" + RESUMES;
             default -> "Oracle answered HTTP " + status + where + (status >= 500

@@ -31,6 +31,18 @@ public class SyncLogRepository {
             WHERE id = :id AND status = 'RUNNING'
             """;
 
+    private static final String INSERT_REFUSED = """
+            INSERT INTO sync_logs (sync_name, sync_type, status, trigger, error_message, completed_at, duration_seconds,
+                                   instance_id)
+            VALUES (:syncName, :type, 'FAILED', :trigger, :message, now(), 0, :instanceId)
+            RETURNING id
+            """;
+
+    private static final String OUTCOME = "SELECT status, error_message FROM sync_logs WHERE id = :id";
+
+    /** What {@link #outcome} says of a run that {@link #closeInterrupted} closed. */
+    static final String INTERRUPTED_OUTCOME = "FAILED (interrupted)";
+
     private static final String RUNNING_ID =
             "SELECT max(id) FROM sync_logs WHERE status = 'RUNNING' AND sync_name = :syncName";
 
@@ -46,14 +58,30 @@ public class SyncLogRepository {
     }
 
     public long insertRunning(String syncName, SyncType type, SyncTrigger trigger, OffsetDateTime watermarkFrom, String instanceId) {
-        return jdbc.sql(INSERT_RUNNING)
+        return insert(INSERT_RUNNING, syncName, type, trigger, "watermarkFrom", watermarkFrom, instanceId);
+    }
+
+    /** A run that was refused before it began: its log is FAILED from the start, with the reason. */
+    public long insertRefused(String syncName, SyncType type, SyncTrigger trigger, String message, String instanceId) {
+        return insert(INSERT_REFUSED, syncName, type, trigger, "message", message, instanceId);
+    }
+
+    private long insert(String statement, String syncName, SyncType type, SyncTrigger trigger, String column,
+                        Object value, String instanceId) {
+        return jdbc.sql(statement)
                 .param("syncName", syncName)
                 .param("type", type.name())
                 .param("trigger", trigger.name())
-                .param("watermarkFrom", watermarkFrom)
+                .param(column, value)
                 .param("instanceId", instanceId)
                 .query(Long.class)
                 .single();
+    }
+
+    /** How a run's log ended: its status, or {@link #INTERRUPTED_OUTCOME}; empty when the row is gone. */
+    public Optional<String> outcome(long id) {
+        return jdbc.sql(OUTCOME).param("id", id).query((rs, row) -> INTERRUPTED.equals(rs.getString("error_message"))
+                ? INTERRUPTED_OUTCOME : rs.getString("status")).optional();
     }
 
     public void markFailed(long id, String message) {

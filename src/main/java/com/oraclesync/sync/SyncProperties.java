@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * The {@code sync.*} settings of application.yml. {@code resources} defines every resource that can be synced;
  * {@code enabled} (SYNC_RESOURCES) picks the ones this service syncs. {@code cron}, {@code page-size},
  * {@code batch-size} and {@code reconcile.cron} are the defaults of every resource that sets none of its own.
+ * {@code adopt-state} lets a sync go on from state built from another source (see {@link SyncSources}).
  */
 @Validated
 @ConfigurationProperties("sync")
@@ -34,6 +35,7 @@ public record SyncProperties(
         boolean runOnStartup,
         @Min(1) int progressLogEveryPages,
         @DecimalMin("0.0") @DecimalMax("1.0") double visibilityGuardShare,
+        boolean adoptState,
         @Valid @NotNull Reconcile reconcile,
         @Valid @NotEmpty Map<String, ResourceProperties> resources) {
 

@@ -37,13 +37,11 @@ public final class SyncRun {
     private boolean hasMore = true;
     private Long totalResults;
     private RunTotals committed = RunTotals.NONE;
-    private long unchangedRecords;
     private long deletedRecords;
     private long restoredRecords;
 
     private PreparedPage pendingPage;
     private RunTotals pendingWrites = RunTotals.NONE;
-    private long pendingUnchanged;
 
     SyncRun(SyncResource resource, long logId, SyncTrigger trigger, SyncPlan plan, KeysetPosition previousWatermark,
             VisibilityGuard visibilityGuard) {
@@ -76,16 +74,14 @@ public final class SyncRun {
         }
         fetchCursor = last;
         pendingPage = page;
-        pendingWrites = new RunTotals(page.fetched(), 0, 0, page.rejected(), 1);
-        pendingUnchanged = 0;
+        pendingWrites = new RunTotals(page.fetched(), 0, 0, 0, 0, page.rejected(), 1);
     }
 
     /** The counts of one upsert batch (the resource's upsert.sql, or its row-by-row retry). */
     public void batchWritten(Map<String, Object> counts) {
         long isolated = counts.get("failed_records") instanceof Number number ? number.longValue() : 0;
         pendingWrites = pendingWrites.plus(new RunTotals(0, number(counts, "new_records"),
-                number(counts, "updated_records"), isolated, 0));
-        pendingUnchanged += number(counts, "unchanged_records");
+                number(counts, "updated_records"), number(counts, "unchanged_records"), 0, isolated, 0));
     }
 
     /** The outcome of a RECONCILE run's marking step (the resource's mark-deleted.sql). */
@@ -95,17 +91,20 @@ public final class SyncRun {
     }
 
     public void pageCommitted() {
-        committed = committed.plus(pendingWrites);
-        unchangedRecords += pendingUnchanged;
+        committed = committed.plus(pendingTotals());
         cursor = pendingPage.lastPosition();
         pendingPage = null;
         pendingWrites = RunTotals.NONE;
-        pendingUnchanged = 0;
     }
 
     /** The totals as they will be once the page being written commits: what its transaction writes to sync_logs. */
     public RunTotals totalsWithPendingPage() {
-        return committed.plus(pendingWrites);
+        return committed.plus(pendingTotals());
+    }
+
+    /** A RECONCILE page writes no rows, so none of its ids is skipped. */
+    private RunTotals pendingTotals() {
+        return type == SyncType.RECONCILE ? pendingWrites : pendingWrites.withSkippedStale();
     }
 
     /** The page being written: its last position becomes the checkpoint in the page's transaction. */
@@ -278,7 +277,17 @@ public final class SyncRun {
     }
 
     public long unchangedRecords() {
-        return unchangedRecords;
+        return committed.unchanged();
+    }
+
+    /** Records not written because the table holds a newer version (the stale-write guard), or the page a later one. */
+    public long skippedStaleRecords() {
+        return committed.skippedStale();
+    }
+
+    /** The committed totals. */
+    public RunTotals totals() {
+        return committed;
     }
 
     public long failedRecords() {

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +38,7 @@ public class SyncRuns {
     private final SyncStateRepository state;
     private final SyncLogRepository logs;
     private final RunFence fence;
+    private final SyncSources sources;
     private final TransactionTemplate transaction;
     private final List<SyncRunListener> listeners;
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName();
@@ -45,8 +47,8 @@ public class SyncRuns {
     private final Map<String, UnrecordedFailure> unrecordedFailures = new ConcurrentHashMap<>();
 
     public SyncRuns(SyncProperties properties, SyncResources resources, SyncRunLock lock, RunSlots slots,
-                    SyncStateRepository state, SyncLogRepository logs, RunFence fence, TransactionTemplate transaction,
-                    ObjectProvider<SyncRunListener> listeners) {
+                    SyncStateRepository state, SyncLogRepository logs, RunFence fence, SyncSources sources,
+                    TransactionTemplate transaction, ObjectProvider<SyncRunListener> listeners) {
         this.properties = properties;
         this.resources = resources;
         this.lock = lock;
@@ -54,6 +56,7 @@ public class SyncRuns {
         this.state = state;
         this.logs = logs;
         this.fence = fence;
+        this.sources = sources;
         this.transaction = transaction;
         this.listeners = listeners.orderedStream().toList();
     }
@@ -78,15 +81,20 @@ public class SyncRuns {
         }
         try {
             UnrecordedFailure failure = unrecordedFailures.get(resource.name());
-            SyncRun run = transaction.execute(status -> open(resource, requested, triggeredBy, failure));
+            Opened opened = transaction.execute(status -> open(resource, requested, triggeredBy, failure));
             if (failure != null) {
                 unrecordedFailures.remove(resource.name(), failure);
             }
+            SyncRun run = opened.run();
             log.info("Sync {} started: {} of {} ({}), trigger {}{}", run.logId(), run.type(), resource.name(),
-                    describeStart(run), run.trigger(),
-                    run.resumed() ? ", resuming an interrupted run from its checkpoint" : "");
+                    describeStart(run), run.trigger(), opened.resuming() == null ? "" : ", " + opened.resuming());
             notifyListeners(run, listener -> listener.started(run));
             return run;
+        } catch (SyncSourceMismatchException e) {
+            long logId = logs.insertRefused(resource.name(), e.refusedType(), triggeredBy, e.getMessage(), instanceId);
+            log.error("{} (sync_logs id {})", e.getMessage(), logId);
+            lock.release(resource.stateName());
+            throw e;
         } catch (RuntimeException e) {
             lock.release(resource.stateName());
             throw e;
@@ -150,10 +158,11 @@ public class SyncRuns {
                             + "in {} s ({})", run.logId(), run.status(), run.fetched(), run.pages(), run.deletedRecords(),
                     run.restoredRecords(), String.format("%.1f", seconds), run.syncName());
         } else {
-            log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} failed) in {} pages, {} s, "
-                            + "{} records/s; watermark {} ({})",
+            log.info("Sync {} {}: {} fetched ({} new, {} updated, {} unchanged, {} skipped as stale, {} failed) in {} "
+                            + "pages, {} s, {} records/s; watermark {} ({})",
                     run.logId(), run.status(), run.fetched(), run.newRecords(), run.updatedRecords(),
-                    run.unchangedRecords(), run.failedRecords(), run.pages(), String.format("%.1f", seconds),
+                    run.unchangedRecords(), run.skippedStaleRecords(), run.failedRecords(), run.pages(),
+                    String.format("%.1f", seconds),
                     Math.round(run.fetched() / seconds), run.resource().describe(run.newWatermark()), run.syncName());
             if (run.problems() != null) {
                 log.warn("Sync {} PARTIAL: {}", run.logId(), run.problems());
@@ -167,7 +176,10 @@ public class SyncRuns {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         SyncRun run = exchange.getProperty("syncRun", SyncRun.class);
         if (run == null) {
-            log.error("Sync could not start: {}", SyncFailures.describe(cause, "Oracle"));
+            // begin() logged it already, whatever the trigger
+            if (ObjectHelper.getException(SyncSourceMismatchException.class, cause) == null) {
+                log.error("Sync could not start: {}", SyncFailures.describe(cause, "Oracle"));
+            }
             return;
         }
         String message = SyncFailures.describe(cause, run.resource().resourceUrl(),
@@ -226,7 +238,7 @@ public class SyncRuns {
         }
     }
 
-    private SyncRun open(SyncResource resource, SyncMode requested, SyncTrigger trigger, UnrecordedFailure failure) {
+    private Opened open(SyncResource resource, SyncMode requested, SyncTrigger trigger, UnrecordedFailure failure) {
         if (failure != null) {
             logs.markFailed(failure.logId(), failure.message());
         }
@@ -234,7 +246,7 @@ public class SyncRuns {
         // it waits for a transaction of a run whose lock session died, and fences that run off
         long token = fence.claim(resource.stateName());
         logs.closeInterrupted(resource.name());
-        SyncState current = state.load(resource.stateName());
+        SyncState current = sources.bind(resource, requested, state.load(resource.stateName()));
         SyncPlan plan = SyncPlan.of(requested, current, properties.overlap());
         long logId = logs.insertRunning(resource.name(), plan.type(), trigger, plan.from(), instanceId);
         VisibilityGuard guard = plan.type() == SyncType.FULL && !plan.resumed()
@@ -246,7 +258,21 @@ public class SyncRuns {
             // a RECONCILE keeps the checkpoint of an unfinished sync, which the next sync resumes
             state.startRun(resource.stateName(), run);
         }
-        return run;
+        return new Opened(run, plan.resumed() ? resuming(current.checkpointLogId()) : null);
+    }
+
+    /** Only a run whose log was left RUNNING by a process that stopped was interrupted; others failed. */
+    private String resuming(Long checkpointLogId) {
+        Optional<String> status = checkpointLogId == null ? Optional.empty() : logs.outcome(checkpointLogId);
+        if (status.isEmpty()) {
+            return "resuming an unfinished run from its checkpoint";
+        }
+        return status.get().equals(SyncLogRepository.INTERRUPTED_OUTCOME)
+                ? "resuming run " + checkpointLogId + ", which was interrupted, from its checkpoint"
+                : "resuming from the checkpoint of run " + checkpointLogId + ", which ended " + status.get();
+    }
+
+    private record Opened(SyncRun run, String resuming) {
     }
 
     private record UnrecordedFailure(long logId, String message) {

@@ -13,8 +13,22 @@ import org.springframework.stereotype.Repository;
 public class SyncStateRepository {
 
     private static final String SELECT_STATE = """
-            SELECT watermark_ts, watermark_id, checkpoint_type, checkpoint_ts, checkpoint_id, checkpoint_from
+            SELECT watermark_ts, watermark_id, checkpoint_type, checkpoint_ts, checkpoint_id, checkpoint_from,
+                   checkpoint_log_id, source
             FROM sync_state WHERE sync_name = :syncName
+            """;
+
+    private static final String RECORD_SOURCE = """
+            UPDATE sync_state SET source = :source, updated_at = now() WHERE sync_name = :syncName
+            """;
+
+    // what a new row holds, for a FULL run that starts over from another source; run_fence stays
+    private static final String START_OVER = """
+            UPDATE sync_state
+            SET source = :source, watermark_ts = NULL, watermark_id = NULL, checkpoint_ts = NULL, checkpoint_id = NULL,
+                checkpoint_type = NULL, checkpoint_from = NULL, checkpoint_log_id = NULL, total_records = 0,
+                last_sync_at = NULL, last_success_at = NULL, complete = false, updated_at = now()
+            WHERE sync_name = :syncName
             """;
 
     private static final String START_RUN = """
@@ -46,6 +60,28 @@ public class SyncStateRepository {
                 .orElseThrow(() -> new IllegalStateException("sync_state has no row for '" + syncName + "'"));
     }
 
+    /** The state is from now on the configured source's, as it is. */
+    public void recordSource(String syncName, String source) {
+        requireOneRow(jdbc.sql(RECORD_SOURCE).param("syncName", syncName).param("source", source).update(), syncName);
+    }
+
+    /** Forgets the state of another source: the row is as new, bound to {@code source}. */
+    public void startOver(String syncName, String source) {
+        requireOneRow(jdbc.sql(START_OVER).param("syncName", syncName).param("source", source).update(), syncName);
+    }
+
+    /** Whether the resource's table holds any row, marked deleted or not. */
+    public boolean hasRows(SyncResource resource) {
+        // the table name comes from configuration, checked against the schema at start-up (SyncResources)
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + resource.table() + ")").query(Boolean.class).single();
+    }
+
+    private static void requireOneRow(int updated, String syncName) {
+        if (updated != 1) {
+            throw new IllegalStateException("sync_state row missing for " + syncName);
+        }
+    }
+
     public void startRun(String syncName, SyncRun run) {
         KeysetPosition cursor = run.cursor();
         int updated = jdbc.sql(START_RUN)
@@ -56,9 +92,7 @@ public class SyncStateRepository {
                 .param("checkpointId", cursor == null ? null : cursor.remoteId())
                 .param("logId", run.logId())
                 .update();
-        if (updated != 1) {
-            throw new IllegalStateException("sync_state row missing for " + syncName);
-        }
+        requireOneRow(updated, syncName);
     }
 
     /** The resource's rows not marked deleted, by its count-active.sql. */
@@ -72,7 +106,9 @@ public class SyncStateRepository {
                 position(rs, "watermark_ts", "watermark_id"),
                 checkpointType == null ? null : SyncType.valueOf(checkpointType),
                 position(rs, "checkpoint_ts", "checkpoint_id"),
-                rs.getObject("checkpoint_from", OffsetDateTime.class));
+                rs.getObject("checkpoint_from", OffsetDateTime.class),
+                rs.getObject("checkpoint_log_id", Long.class),
+                rs.getString("source"));
     }
 
     private static KeysetPosition position(ResultSet rs, String tsColumn, String idColumn) throws SQLException {

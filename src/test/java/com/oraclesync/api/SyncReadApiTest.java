@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class SyncReadApiTest extends ApiTestSupport {
 
     private static final List<String> SYNC_LOG_FIELDS = List.of("id", "sync_type", "status", "trigger",
-            "total_fetched", "new_records", "updated_records", "failed_records", "deleted_records",
+            "total_fetched", "new_records", "updated_records", "unchanged_records", "skipped_stale_records",
+            "failed_records", "deleted_records",
             "restored_records", "pages", "error_message",
             "started_at", "completed_at", "duration_seconds", "watermark_from", "watermark_to", "instance_id");
 

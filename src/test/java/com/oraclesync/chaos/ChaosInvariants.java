@@ -93,10 +93,12 @@ final class ChaosInvariants {
             }
             int fetched = (Integer) log.get("total_fetched");
             int counted = (Integer) log.get("new_records") + (Integer) log.get("updated_records")
+                    + (Integer) log.get("unchanged_records") + (Integer) log.get("skipped_stale_records")
                     + (Integer) log.get("failed_records");
             if (!log.get("sync_type").equals("RECONCILE")) {
-                if (counted > fetched) {
-                    violations.add(name + " counts " + counted + " new, updated and failed of " + fetched + " fetched");
+                if (counted != fetched) {
+                    violations.add(name + " counts " + counted + " new, updated, unchanged, skipped and failed of "
+                            + fetched + " fetched");
                 }
                 inserted += (Integer) log.get("new_records");
                 failed += (Integer) log.get("failed_records");

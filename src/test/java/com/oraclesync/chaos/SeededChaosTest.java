@@ -28,7 +28,8 @@ import org.springframework.test.context.TestPropertySource;
  * for row and every log must be closed and add up. A failure prints the seed, the rounds and the first differences;
  * {@code -Dchaos.seed=N} replays it, {@code -Psoak} runs many seeds ({@code -Dchaos.seeds}, {@code -Dchaos.rounds}).
  */
-@TestPropertySource(properties = {"sync.page-size=50", "oracle.retry.max-attempts=4"})
+// this instance syncs its simulator as demo mode does, the children as a configured Oracle: one source to them all
+@TestPropertySource(properties = {"sync.page-size=50", "oracle.retry.max-attempts=4", "sync.adopt-state=true"})
 class SeededChaosTest extends SyncTestSupport {
 
     private static final Logger log = LoggerFactory.getLogger(SeededChaosTest.class);
@@ -155,7 +156,8 @@ class SeededChaosTest extends SyncTestSupport {
                 Map.of("ORACLE_BASE_URL", oracle.baseUrl().toString(),
                         "ORACLE_USER", environment.getProperty("oracle.user"),
                         "ORACLE_PASS", environment.getProperty("oracle.password"),
-                        "SYNC_RUN_ON_STARTUP", "false"),
+                        "SYNC_RUN_ON_STARTUP", "false",
+                        "SYNC_ADOPT_STATE", "true"),
                 "--sync.page-size=50", "--oracle.retry.max-attempts=4", "--oracle.retry.initial-delay=20ms",
                 "--oracle.retry.max-delay=200ms");
         ApiClient api = child.api();

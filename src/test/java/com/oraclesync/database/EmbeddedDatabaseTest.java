@@ -17,7 +17,7 @@ import org.springframework.util.FileSystemUtils;
 /** The demo as a newcomer runs it: no database configured, so the service starts its embedded PostgreSQL. */
 class EmbeddedDatabaseTest {
 
-    private static final Path DATA = Path.of("target", "embedded-database-test", "postgres");
+    private static final Path DATA = Path.of("target", "embedded-database-test", "data");
 
     private ServiceProcess demo;
 
@@ -40,7 +40,8 @@ class EmbeddedDatabaseTest {
                 "SYNC_RUN_ON_STARTUP", "true"));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
                 .until(() -> demo.output().contains("Sync 1: 20 pages"));
-        assertThat(demo.output()).contains("started an embedded PostgreSQL on port " + port,
+        assertThat(demo.output()).contains("started an embedded PostgreSQL for the demo (the built-in simulator) on port " + port
+                        + " with its data in " + DATA.resolve("demo").toAbsolutePath() + " (new: it starts empty)",
                 "connect with: psql -h localhost -p " + port + " -U postgres").doesNotContain("Sync 1 SUCCESS");
 
         // when: Ctrl+C (SIGTERM)

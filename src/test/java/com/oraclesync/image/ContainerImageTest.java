@@ -56,7 +56,7 @@ class ContainerImageTest {
         // then
         assertThat(config.path("User").asText()).isEqualTo("1000:1000");
         assertThat(config.path("ExposedPorts").has("8080/tcp")).isTrue();
-        assertThat(strings(config.path("Env"))).contains("DATABASE_EMBEDDED_DATA_DIRECTORY=/tmp/oracle-sync/postgres");
+        assertThat(strings(config.path("Env"))).contains("DATABASE_EMBEDDED_DATA_DIRECTORY=/tmp/oracle-sync");
     }
 
     @Test

@@ -14,7 +14,7 @@ class AlertRulesTest {
 
         // then
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 4 rules found");
+        assertThat(result.output()).contains("SUCCESS: 5 rules found");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
@@ -27,16 +28,12 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 @AutoConfigureObservability
 class MonitoringEndpointsTest extends ApiTestSupport {
 
+    private static final String SYNC_MODE = "mode=\"sync\"";
+
     @Test
     void afterARunTheSyncCountersGrewByExactlyTheRunsCounts() {
         // given: a first run stored 1200 records; 30 of them change and one new record cannot be stored
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        oracle.store().putAll(new OpportunityGenerator(11).generate(1200, 1L,
-                now.minus(30, ChronoUnit.DAYS), now.minus(2, ChronoUnit.HOURS)));
-        runSync();
-        for (long id = 1; id <= 30; id++) {
-            oracle.store().update(id, Map.of("Name", "changed " + id));
-        }
+        Instant now = givenSyncedThenChanged(11, 1200, 30);
         oracle.store().put(opportunity(5000L).with("Revenue", "n/a").lastUpdate(now.minus(1, ChronoUnit.HOURS)).build());
         String before = scrape();
 
@@ -50,11 +47,11 @@ class MonitoringEndpointsTest extends ApiTestSupport {
         // then
         assertThat(log).containsEntry("status", "PARTIAL").containsEntry("updated_records", 30)
                 .containsEntry("failed_records", 1);
-        assertThat(grown(before, after, "oracle_sync_records_fetched_total")).isEqualTo((Integer) log.get("total_fetched"));
-        assertThat(grown(before, after, "oracle_sync_records_new_total")).isEqualTo((Integer) log.get("new_records"));
-        assertThat(grown(before, after, "oracle_sync_records_updated_total")).isEqualTo(30);
-        assertThat(grown(before, after, "oracle_sync_records_failed_total")).isEqualTo(1);
-        assertThat(grown(before, after, "oracle_sync_pages_fetched_total")).isEqualTo((Integer) log.get("pages"));
+        assertThat(grown(before, after, "oracle_sync_records_fetched_total", SYNC_MODE)).isEqualTo((Integer) log.get("total_fetched"));
+        assertThat(grown(before, after, "oracle_sync_records_new_total", SYNC_MODE)).isEqualTo((Integer) log.get("new_records"));
+        assertThat(grown(before, after, "oracle_sync_records_updated_total", SYNC_MODE)).isEqualTo(30);
+        assertThat(grown(before, after, "oracle_sync_records_failed_total", SYNC_MODE)).isEqualTo(1);
+        assertThat(grown(before, after, "oracle_sync_pages_fetched_total", SYNC_MODE)).isEqualTo((Integer) log.get("pages"));
         assertThat(value(after, "oracle_sync_run_duration_seconds_count",
                 "status=\"PARTIAL\",sync=\"opportunities\",trigger=\"HTTP\",type=\"INCREMENTAL\"")).isEqualTo(1);
         Map<String, Object> state = syncState();
@@ -63,6 +60,63 @@ class MonitoringEndpointsTest extends ApiTestSupport {
         double expectedLag = Duration.between(((Timestamp) state.get("watermark_ts")).toInstant(), Instant.now()).toMillis() / 1000.0;
         assertThat(value(after, "oracle_sync_watermark_lag_seconds", "")).isCloseTo(expectedLag, within(5.0));
         assertThat(value(after, "oracle_sync_running", "")).isZero();
+    }
+
+    @Test
+    void aFullRunOverStoredRowsCountsEveryFetchedRecordOnceInTheLogTheStatusAndTheMetrics() {
+        // given: 1200 stored records; 5 of them are newer in PostgreSQL than in Oracle, 30 changed in Oracle,
+        // 2 are new in Oracle and one more new one cannot be stored
+        Instant now = givenSyncedThenChanged(13, 1200, 30);
+        jdbc.sql("UPDATE opportunities SET oracle_updated_at = oracle_updated_at + interval '1 day', name = 'kept'"
+                + " WHERE remote_id BETWEEN 101 AND 105").update();
+        oracle.store().put(opportunity(5000L).lastUpdate(now.minus(1, ChronoUnit.HOURS)).build());
+        oracle.store().put(opportunity(5001L).lastUpdate(now.minus(1, ChronoUnit.HOURS)).build());
+        oracle.store().put(opportunity(5002L).with("Revenue", "n/a").lastUpdate(now.minus(1, ChronoUnit.HOURS)).build());
+        String before = scrape();
+
+        // when
+        long logId = api.post("/api/sync?mode=full").json().get("sync_log_id").asLong();
+        Map<String, Object> log = awaitRunEnded(logId);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                value(scrape(), "oracle_sync_run_duration_seconds_count", "status=\"PARTIAL\",sync=\"opportunities\","
+                        + "trigger=\"HTTP\",type=\"FULL\"") >= 1);
+        String after = scrape();
+        JsonNode lastRun = api.get("/api/sync/status").json().get("last_run");
+
+        // then
+        Map<String, Integer> expected = Map.of("total_fetched", 1203, "new_records", 2, "updated_records", 30,
+                "unchanged_records", 1165, "skipped_stale_records", 5, "failed_records", 1);
+        assertThat(log).containsEntry("sync_type", "FULL").containsEntry("status", "PARTIAL")
+                .containsAllEntriesOf(expected);
+        assertThat(Stream.of("new_records", "updated_records", "unchanged_records", "skipped_stale_records",
+                "failed_records").mapToInt(column -> (Integer) log.get(column)).sum()).isEqualTo(log.get("total_fetched"));
+        expected.forEach((column, count) -> assertThat(lastRun.get(column).asInt()).as(column).isEqualTo(count));
+        assertThat(count("SELECT count(*) FROM opportunities WHERE name = 'kept'")).isEqualTo(5);
+        Map<String, String> counters = Map.of("total_fetched", "fetched", "new_records", "new",
+                "updated_records", "updated", "unchanged_records", "unchanged",
+                "skipped_stale_records", "skipped_stale", "failed_records", "failed");
+        counters.forEach((column, counter) -> assertThat(grown(before, after,
+                "oracle_sync_records_" + counter + "_total", "mode=\"sync\"")).as(counter).isEqualTo(expected.get(column)));
+    }
+
+    @Test
+    void aReconcilesIdReadsAreCountedApartFromTheSyncsRecords() {
+        // given
+        oracle.store().putAll(new OpportunityGenerator(17).generate(700, 1L,
+                Instant.now().minus(30, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.HOURS)));
+        runSync();
+        String before = scrape();
+
+        // when
+        Map<String, Object> log = runSync("RECONCILE");
+        String after = scrape();
+
+        // then
+        assertThat(log).containsEntry("sync_type", "RECONCILE").containsEntry("total_fetched", 700);
+        assertThat(grown(before, after, "oracle_sync_records_fetched_total", "mode=\"sync\"")).isZero();
+        assertThat(grown(before, after, "oracle_sync_pages_fetched_total", "mode=\"sync\"")).isZero();
+        assertThat(grown(before, after, "oracle_sync_records_fetched_total", "mode=\"reconcile\"")).isEqualTo(700);
+        assertThat(grown(before, after, "oracle_sync_pages_fetched_total", "mode=\"reconcile\"")).isEqualTo(2);
     }
 
     @Test
@@ -194,14 +248,26 @@ class MonitoringEndpointsTest extends ApiTestSupport {
         assertThat(freshness.get("details").get("last_success_at").asText()).isEqualTo("never");
     }
 
+    /** Oracle holds {@code records} generated ones, all synced; then the first {@code changed} of them change. */
+    private Instant givenSyncedThenChanged(int seed, int records, int changed) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        oracle.store().putAll(new OpportunityGenerator(seed).generate(records, 1L,
+                now.minus(30, ChronoUnit.DAYS), now.minus(2, ChronoUnit.HOURS)));
+        runSync();
+        for (long id = 1; id <= changed; id++) {
+            oracle.store().update(id, Map.of("Name", "changed " + id));
+        }
+        return now;
+    }
+
     private String scrape() {
         Response response = api.get("/actuator/prometheus");
         assertThat(response.status()).isEqualTo(200);
         return response.body();
     }
 
-    private static int grown(String before, String after, String counter) {
-        return (int) Math.round(value(after, counter, "") - value(before, counter, ""));
+    private static int grown(String before, String after, String counter, String labels) {
+        return (int) Math.round(value(after, counter, labels) - value(before, counter, labels));
     }
 
     /** The sample of a metric whose labels contain the given text; 0 when there is none. */

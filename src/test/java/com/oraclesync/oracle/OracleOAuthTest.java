@@ -128,7 +128,7 @@ class OracleOAuthTest extends OracleOAuthTestSupport {
     @Test
     void aTokenEndpointThatIsDownIsRetriedLikeOracle() {
         // given: the identity domain answers 503 twice
-        oracle.tokens().failNext(2, 503);
+        oracle.tokens().faults().failNext(2, 503);
         givenOracleHas(50);
 
         // when
@@ -140,9 +140,26 @@ class OracleOAuthTest extends OracleOAuthTestSupport {
     }
 
     @Test
+    void aTokenEndpointThatAsksToWaitIsRetriedAfterItsRetryAfter() {
+        // given: the identity domain answers 429 once, asking for 2 s (the back-off alone would wait some 20 ms)
+        oracle.tokens().faults().failNext(1, 429, Duration.ofSeconds(2));
+        givenOracleHas(50);
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then
+        assertThat(log).containsEntry("status", "SUCCESS").containsEntry("total_fetched", 50);
+        List<TokenRequest> tokenRequests = oracle.tokens().requests();
+        assertThat(tokenRequests).extracting(TokenRequest::status).containsExactly(429, 200);
+        assertThat(Duration.between(tokenRequests.get(0).receivedAt(), tokenRequests.get(1).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void aTokenEndpointThatStaysDownFailsTheRunNamingIt() {
         // given: down for longer than oracle.retry.max-attempts (6)
-        oracle.tokens().failNext(100, 503);
+        oracle.tokens().faults().failNext(100, 503);
         givenOracleHas(50);
 
         // when
@@ -154,6 +171,25 @@ class OracleOAuthTest extends OracleOAuthTestSupport {
                 .startsWith("The OAuth 2.0 token endpoint " + oracle.baseUrl() + TokenEndpoint.PATH + " answered HTTP 503")
                 .contains("the next run resumes from the checkpoint").contains("6 attempts");
         assertThat(oracle.tokens().requests()).hasSize(6);
+    }
+
+    @Test
+    void aTokenAnswerLargerThanItsLimitFailsTheRunAtOnceNamingTheTokenEndpoint() {
+        // given: the identity domain (or a proxy in front of it) answers with 8 MiB
+        oracle.tokens().faults().oversizeNext(10, 8 * 1024 * 1024);
+        givenOracleHas(50);
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then: read no further than the limit, not retried, and Oracle never asked
+        assertThat(log).containsEntry("status", "FAILED");
+        assertThat((String) log.get("error_message"))
+                .startsWith("The answer of the OAuth 2.0 token endpoint " + oracle.baseUrl() + TokenEndpoint.PATH
+                        + " is larger than the limit of a token answer (1048576 bytes)")
+                .contains("ORACLE_OAUTH_TOKEN_URL");
+        assertThat(oracle.tokens().requests()).hasSize(1);
+        assertThat(requests()).isEmpty();
     }
 
     @Test

@@ -80,7 +80,7 @@ class ThreeResourcesTest extends ApiTestSupport {
         assertThat(ManagementFactory.getPlatformMBeanServer()
                 .isRegistered(new ObjectName("com.oraclesync:type=SyncControl,name=contacts"))).isTrue();
         assertThat(api.get("/actuator/prometheus").body())
-                .containsPattern("oracle_sync_records_fetched_total\\{application=\"oracle-sync\",sync=\"accounts\"} [1-9]")
+                .containsPattern("oracle_sync_records_fetched_total\\{application=\"oracle-sync\",mode=\"sync\",sync=\"accounts\"} [1-9]")
                 .contains("oracle_sync_running{application=\"oracle-sync\",sync=\"contacts\"} 0.0");
     }
 

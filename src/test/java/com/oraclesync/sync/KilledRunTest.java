@@ -96,6 +96,8 @@ class KilledRunTest {
         Map<String, Object> stale = log(1);
         assertThat(stale).containsEntry("status", "FAILED");
         assertThat((String) stale.get("error_message")).startsWith("interrupted: the process running this sync stopped");
+        assertThat(second.output()).contains("Sync 2 started: FULL of opportunities (after (LastUpdateDate ")
+                .contains(", resuming run 1, which was interrupted, from its checkpoint");
         int remaining = RECORDS - upToCheckpoint.size();
         assertThat(log(2)).containsEntry("status", "SUCCESS").containsEntry("sync_type", "FULL")
                 .containsEntry("trigger", "STARTUP").containsEntry("total_fetched", remaining)

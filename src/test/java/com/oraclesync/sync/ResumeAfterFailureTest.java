@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.oraclesync.simulator.OpportunityGenerator;
 import com.oraclesync.simulator.RecordedRequest;
 import com.oraclesync.simulator.SimulatedResponse;
+import com.oraclesync.support.LogLines;
 import com.oraclesync.support.SyncTestSupport;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,9 +45,15 @@ class ResumeAfterFailureTest extends SyncTestSupport {
         // when the fault is gone
         oracle.onRequest(null);
         oracle.clearRequests();
-        Map<String, Object> resumed = runSync();
+        Map<String, Object> resumed;
+        try (LogLines lines = LogLines.of("com.oraclesync.sync.SyncRuns")) {
+            resumed = runSync();
 
-        // then
+            // then: the failed run is called what it was, not "interrupted"
+            assertThat(lines.messages()).anyMatch(line -> line.startsWith("Sync 2 started: FULL of opportunities")
+                    && line.endsWith(", resuming from the checkpoint of run 1, which ended FAILED"));
+            assertThat(lines.messages()).noneMatch(line -> line.contains("interrupted"));
+        }
         assertThat(resumed).containsEntry("sync_type", "FULL").containsEntry("status", "SUCCESS")
                 .containsEntry("total_fetched", 1500).containsEntry("new_records", 1500);
         RecordedRequest firstRequest = requests().get(0);

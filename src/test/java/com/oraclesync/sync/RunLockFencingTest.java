@@ -27,7 +27,8 @@ import org.springframework.test.context.TestPropertySource;
  * database restart in production), the run must stop at its next page, and a run on a second instance must never
  * interleave its writes with it.
  */
-@TestPropertySource(properties = "sync.page-size=10")
+// this instance syncs its simulator as demo mode does, the second one as a configured Oracle: one source to both
+@TestPropertySource(properties = {"sync.page-size=10", "sync.adopt-state=true"})
 class RunLockFencingTest extends ApiTestSupport {
 
     private static final int RECORDS = 50;
@@ -67,6 +68,29 @@ class RunLockFencingTest extends ApiTestSupport {
             assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(20);
             assertThat(lines.messages()).anyMatch(line -> line.startsWith("Sync " + run + " FAILED after 2 pages"));
         }
+    }
+
+    @Test
+    void aRunWhoseFencingTokenANewerRunClaimedStopsAtItsNextPageThoughItsLockSessionLives() throws Exception {
+        // given: a run with two pages committed, waiting for Oracle's third
+        OracleGate gate = holdOracleAfter(2);
+        long run = api.post("/api/sync").json().get("sync_log_id").asLong();
+        gate.awaitHeld();
+        await().atMost(Duration.ofSeconds(30)).until(() -> (Integer) log(run).get("pages") == 2);
+        long token = count("SELECT run_fence FROM sync_state WHERE sync_name = 'oracle_opportunities'");
+
+        // when: a newer run claims the token, as one on another instance would after this run's session had died
+        jdbc.sql("UPDATE sync_state SET run_fence = run_fence + 1 WHERE sync_name = 'oracle_opportunities'").update();
+        gate.open();
+
+        // then: the lock is still held, so only the token comparison can have stopped it
+        Map<String, Object> ended = awaitRunEnded(run);
+        assertThat(ended).containsEntry("status", "FAILED").containsEntry("pages", 2)
+                .containsEntry("total_fetched", 20);
+        assertThat((String) ended.get("error_message"))
+                .startsWith("a newer run (fencing token " + (token + 1) + ", this run's is " + token + ")")
+                .contains("stopped before writing page 3");
+        assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(20);
     }
 
     @Test
@@ -118,6 +142,7 @@ class RunLockFencingTest extends ApiTestSupport {
                 "--oracle.password=" + oracleProperties.password(),
                 "--api.password=" + ApiClient.PASSWORD,
                 "--sync.page-size=10",
+                "--sync.adopt-state=true",
                 "--sync.cron=0 0 0 1 1 ? 2099",
                 "--sync.reconcile.cron=0 0 0 1 1 ? 2099",
                 "--sync.run-on-startup=false",

@@ -22,7 +22,8 @@ class StaleWriteTest extends SyncTestSupport {
         // then
         assertThat(row(1L).orElseThrow()).containsEntry("name", "Newer");
         assertThat(log).containsEntry("status", "SUCCESS").containsEntry("total_fetched", 1)
-                .containsEntry("new_records", 0).containsEntry("updated_records", 0);
+                .containsEntry("new_records", 0).containsEntry("updated_records", 0)
+                .containsEntry("unchanged_records", 0).containsEntry("skipped_stale_records", 1);
     }
 
     @Test
@@ -46,6 +47,6 @@ class StaleWriteTest extends SyncTestSupport {
         assertThat(row(1L).orElseThrow()).containsEntry("name", "New copy");
         assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(2);
         assertThat(log).containsEntry("status", "SUCCESS").containsEntry("total_fetched", 3)
-                .containsEntry("new_records", 2);
+                .containsEntry("new_records", 2).containsEntry("skipped_stale_records", 1);
     }
 }
