@@ -5,6 +5,9 @@ import com.oraclesync.api.SyncStatusService;
 import com.oraclesync.resource.SyncResource;
 import com.oraclesync.resource.SyncResources;
 import com.oraclesync.sync.SyncRunLock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.management.JMException;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.apache.camel.ProducerTemplate;
@@ -21,9 +24,26 @@ import org.springframework.jmx.support.RegistrationPolicy;
 @Configuration(proxyBeanMethods = false)
 class JmxConfiguration {
 
+    /** Which exporter registered each name last: only that one unregisters it. */
+    private static final Map<ObjectName, Object> OWNERS = new ConcurrentHashMap<>();
+
     @Bean
     AnnotationMBeanExporter syncMBeanExporter() {
-        AnnotationMBeanExporter exporter = new AnnotationMBeanExporter();
+        AnnotationMBeanExporter exporter = new AnnotationMBeanExporter() {
+            @Override
+            protected void doRegister(Object mbean, ObjectName objectName) throws JMException {
+                super.doRegister(mbean, objectName);
+                OWNERS.put(objectName, this);
+            }
+
+            // an older context that closes must not take away the MBean that a newer one registered under the name
+            @Override
+            protected void doUnregister(ObjectName objectName) {
+                if (OWNERS.remove(objectName, this)) {
+                    super.doUnregister(objectName);
+                }
+            }
+        };
         // a newer application context in the same JVM (tests, a devtools restart) takes the name over
         exporter.setRegistrationPolicy(RegistrationPolicy.REPLACE_EXISTING);
         return exporter;
