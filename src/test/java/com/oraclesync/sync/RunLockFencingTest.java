@@ -50,10 +50,9 @@ class RunLockFencingTest extends ApiTestSupport {
     void aRunWhoseLockSessionIsTerminatedStopsAtItsNextPage() throws Exception {
         try (LogLines lines = LogLines.of("com.oraclesync.sync.SyncRuns")) {
             // given: a run with two pages committed, waiting for Oracle's third
-            OracleGate gate = holdOracleAfter(2);
-            long run = api.post("/api/sync").json().get("sync_log_id").asLong();
-            gate.awaitHeld();
-            await().atMost(Duration.ofSeconds(30)).until(() -> (Integer) log(run).get("pages") == 2);
+            HeldRun held = aRunWaitingAfterTwoPages();
+            OracleGate gate = held.gate();
+            long run = held.logId();
 
             // when
             terminateLockSession();
@@ -73,10 +72,9 @@ class RunLockFencingTest extends ApiTestSupport {
     @Test
     void aRunWhoseFencingTokenANewerRunClaimedStopsAtItsNextPageThoughItsLockSessionLives() throws Exception {
         // given: a run with two pages committed, waiting for Oracle's third
-        OracleGate gate = holdOracleAfter(2);
-        long run = api.post("/api/sync").json().get("sync_log_id").asLong();
-        gate.awaitHeld();
-        await().atMost(Duration.ofSeconds(30)).until(() -> (Integer) log(run).get("pages") == 2);
+        HeldRun held = aRunWaitingAfterTwoPages();
+        OracleGate gate = held.gate();
+        long run = held.logId();
         long token = count("SELECT run_fence FROM sync_state WHERE sync_name = 'oracle_opportunities'");
 
         // when: a newer run claims the token, as one on another instance would after this run's session had died
@@ -96,10 +94,9 @@ class RunLockFencingTest extends ApiTestSupport {
     @Test
     void afterTheLockSessionDiesASecondInstancesRunIsTheOnlyOneThatWrites() throws Exception {
         // given: a run on this instance, two pages committed, waiting for Oracle; its lock session dies
-        OracleGate gate = holdOracleAfter(2);
-        long first = api.post("/api/sync").json().get("sync_log_id").asLong();
-        gate.awaitHeld();
-        await().atMost(Duration.ofSeconds(30)).until(() -> (Integer) log(first).get("pages") == 2);
+        HeldRun held = aRunWaitingAfterTwoPages();
+        OracleGate gate = held.gate();
+        long first = held.logId();
         terminateLockSession();
 
         try (ConfigurableApplicationContext secondInstance = startSecondInstance()) {
@@ -121,6 +118,18 @@ class RunLockFencingTest extends ApiTestSupport {
             assertThat(count("SELECT count(DISTINCT remote_id) FROM opportunities")).isEqualTo(RECORDS);
             assertThat(syncState()).containsEntry("checkpoint_id", null).containsEntry("complete", true);
         }
+    }
+
+    /** A run with two pages committed, waiting for Oracle's answer to its third request. */
+    private HeldRun aRunWaitingAfterTwoPages() throws InterruptedException {
+        OracleGate gate = holdOracleAfter(2);
+        long logId = api.post("/api/sync").json().get("sync_log_id").asLong();
+        gate.awaitHeld();
+        await().atMost(Duration.ofSeconds(30)).until(() -> (Integer) log(logId).get("pages") == 2);
+        return new HeldRun(logId, gate);
+    }
+
+    private record HeldRun(long logId, OracleGate gate) {
     }
 
     private void terminateLockSession() {
