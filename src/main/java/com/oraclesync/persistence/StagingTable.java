@@ -125,13 +125,23 @@ public class StagingTable {
             try {
                 CopyTextRows.write(copy, values, from, to);
                 copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
+            } catch (SQLException | RuntimeException e) {
+                cancel(copy, e);
+                throw e;
             }
         } catch (SQLException e) {
             throw new UncategorizedSQLException("Staging a batch in " + name, step, e);
+        }
+    }
+
+    /** A COPY cut short leaves the connection in copy mode; ending it must not hide why it was cut short. */
+    private static void cancel(CopyIn copy, Exception failure) {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
