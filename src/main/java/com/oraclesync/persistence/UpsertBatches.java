@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public class UpsertBatches {
 
+    private static final String SOURCE_PAYLOAD = "source_payload";
+
     private final String syncName;
     private final int batchSize;
     private final List<String> rowArrays;
@@ -28,7 +30,7 @@ public class UpsertBatches {
         this.syncName = resource.name();
         this.batchSize = resource.batchSize();
         List<String> arrays = new ArrayList<>(resource.columns().stream().map(ColumnMapping::column).toList());
-        arrays.add("source_payload");
+        arrays.add(SOURCE_PAYLOAD);
         this.rowArrays = List.copyOf(arrays);
         this.parameters = resource.parameters();
     }
@@ -74,14 +76,19 @@ public class UpsertBatches {
 
     private Map<String, Object> columnArrays(List<MappedItem.Row> rows) {
         Map<String, Object> batch = new HashMap<>(parameters);
-        for (String column : rowArrays) {
+        int columns = rowArrays.size() - 1;
+        for (int column = 0; column < columns; column++) {
             String[] values = new String[rows.size()];
             for (int i = 0; i < values.length; i++) {
-                MappedItem.Row row = rows.get(i);
-                values[i] = column.equals("source_payload") ? row.payload() : asText(row.columns().get(column));
+                values[i] = rows.get(i).values()[column];
             }
-            batch.put(column, values);
+            batch.put(rowArrays.get(column), values);
         }
+        String[] payloads = new String[rows.size()];
+        for (int i = 0; i < payloads.length; i++) {
+            payloads[i] = rows.get(i).payload();
+        }
+        batch.put(SOURCE_PAYLOAD, payloads);
         batch.put("row_count", rows.size());
         return batch;
     }
@@ -100,10 +107,5 @@ public class UpsertBatches {
         row.put("reason", reason);
         row.put("raw_item", rawItem);
         return row;
-    }
-
-    /** PostgreSQL reads every value back exactly from its toString (numeric accepts BigDecimal's exponent form). */
-    private static String asText(Object value) {
-        return value == null ? null : value.toString();
     }
 }

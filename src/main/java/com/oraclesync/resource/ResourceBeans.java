@@ -49,12 +49,11 @@ class ResourceBeans implements CamelContextConfiguration {
         for (SyncResource resource : resources.all()) {
             String name = resource.name();
             StagingTable staging = new StagingTable(dataSource, resource);
-            registry.bind(name + "Mapper", new ItemMapper(resource, json));
             registry.bind(name + "Batches", new UpsertBatches(resource));
             registry.bind(name + "Staging", staging);
             registry.bind(name + "BadRows", new BadRowIsolation(dataSource, jdbc, resource, staging));
             registry.bind(name + "Requests", new OracleRequests(resource, oracle));
-            registry.bind(name + "Responses", new OracleResponses(resource.resourceUrl(), json, limits));
+            registry.bind(name + "Responses", new OracleResponses(resource.resourceUrl(), new ItemMapper(resource), json, limits));
             registry.bind(name + "ReconcilePages", new ReconcilePages(resource, json));
         }
     }

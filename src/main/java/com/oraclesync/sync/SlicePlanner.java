@@ -1,6 +1,6 @@
 package com.oraclesync.sync;
 
-import com.oraclesync.mapping.ColumnType;
+import com.oraclesync.mapping.MappedItem;
 import com.oraclesync.oracle.OraclePage;
 import com.oraclesync.oracle.OracleRequests;
 import com.oraclesync.oracle.OracleRetryState;
@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -83,16 +82,16 @@ public class SlicePlanner {
         OracleRequests requests = camel.getRegistry().lookupByNameAndType(run.syncName() + "Requests",
                 OracleRequests.class);
         OffsetDateTime from = run.watermarkFrom();
-        OraclePage first = request(run, exchange, requests.countQuery(from, null));
+        OraclePage<MappedItem> first = request(run, exchange, requests.countQuery(from, null));
         Long total = first.totalResults();
         int pageSize = run.resource().pageSize();
         int count = total == null ? 1 : (int) Math.min(parallelism, total / ((long) MIN_PAGES_PER_SLICE * pageSize));
-        if (count < 2 || first.items().isEmpty()) {
+        if (count < 2 || first.items().isEmpty() || first.items().get(0).position() == null) {
             log.info("Sync {}: {} records to read, sequentially", run.logId(), total == null ? "an unknown number of"
                     : total);
             return;
         }
-        long low = epochSecond(first.items().get(0), run);
+        long low = first.items().get(0).position().updatedAt().toEpochSecond();
         // the newest record is about now: asking Oracle for it would cost a round trip (and a descending sort); a
         // record beyond it (a clock ahead of ours) only skews the balance, since the last slice has no upper bound
         long high = Math.max(low + 2, Instant.now().getEpochSecond() + 1);
@@ -169,7 +168,8 @@ public class SlicePlanner {
     }
 
     /** A count request through the run's own fetch route; its failure fails the run with its retries. */
-    private OraclePage request(SyncRun run, Exchange runExchange, String query) throws Exception {
+    @SuppressWarnings("unchecked")
+    private OraclePage<MappedItem> request(SyncRun run, Exchange runExchange, String query) throws Exception {
         Exchange answer = producer.send("direct:sync-" + run.syncName() + "-fetch-page", exchange -> {
             exchange.setProperty("syncRun", run);
             exchange.setProperty("countQuery", query);
@@ -182,11 +182,6 @@ public class SlicePlanner {
             throw answer.getException();
         }
         return answer.getMessage().getBody(OraclePage.class);
-    }
-
-    private static long epochSecond(Map<String, Object> item, SyncRun run) {
-        Object value = item.get(run.resource().cursorField());
-        return ((OffsetDateTime) ColumnType.TIMESTAMPTZ.convert(value)).toEpochSecond();
     }
 
     private <T> CompletableFuture<T> async(Request<T> request) {
