@@ -125,6 +125,19 @@ final class Targets {
                         sequential.wallSeconds()));
             }
         }
+        if (d != null) {
+            double perRecord = 1e6 * d.cpuSeconds() / d.records();
+            check(out, perRecord <= 25, String.format("FULL without latency: service CPU <= 25 us per record: %.0f us "
+                    + "(JIT and GC included: the notes of (d) split it)", perRecord));
+        } else {
+            missing(out, "service CPU <= 25 us per record", "d");
+        }
+        if (b != null && d != null) {
+            check(out, rate(d) >= 0.5 * rate(b), String.format("FULL without latency >= 50%% of the COPY row (b): %.0f%%",
+                    100 * rate(d) / rate(b)));
+        } else {
+            missing(out, "FULL >= 50% of COPY (b)", "b and d");
+        }
         if (e != null) {
             check(out, e.wallSeconds() <= 0.5, String.format("INCREMENTAL of %d changes over %,d rows <= 0.5 s: %.2f s",
                     options.changes(), options.records(), e.wallSeconds()));
