@@ -75,20 +75,21 @@ public class UpsertBatches {
     }
 
     private Map<String, Object> columnArrays(List<MappedItem.Row> rows) {
-        Map<String, Object> batch = new HashMap<>(parameters);
         int columns = rowArrays.size() - 1;
-        for (int column = 0; column < columns; column++) {
-            String[] values = new String[rows.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rows.get(i).values()[column];
+        String[][] arrays = new String[rowArrays.size()][rows.size()];
+        // row by row: each row's values are read once, in order (a column at a time would walk every row again)
+        for (int i = 0; i < rows.size(); i++) {
+            MappedItem.Row row = rows.get(i);
+            String[] values = row.values();
+            for (int column = 0; column < columns; column++) {
+                arrays[column][i] = values[column];
             }
-            batch.put(rowArrays.get(column), values);
+            arrays[columns][i] = row.payload();
         }
-        String[] payloads = new String[rows.size()];
-        for (int i = 0; i < payloads.length; i++) {
-            payloads[i] = rows.get(i).payload();
+        Map<String, Object> batch = new HashMap<>(parameters);
+        for (int column = 0; column < arrays.length; column++) {
+            batch.put(rowArrays.get(column), arrays[column]);
         }
-        batch.put(SOURCE_PAYLOAD, payloads);
         batch.put("row_count", rows.size());
         return batch;
     }
