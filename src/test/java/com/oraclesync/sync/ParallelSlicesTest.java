@@ -119,6 +119,7 @@ class ParallelSlicesTest extends ApiTestSupport {
         assertThat(sliceRecords).isPositive().isBetween(runRecords - 400, runRecords + 400);
         assertThat(incremental).containsEntry("status", "SUCCESS").containsEntry("sync_type", "INCREMENTAL");
         assertTableEqualsSource();
+        assertThat(syncState()).containsEntry("total_records", (long) oracle.store().size());
         assertThat(count("SELECT count(*) FROM sync_state_slices")).isZero();
         assertThat(syncState().get("checkpoint_type")).isNull();
     }
