@@ -145,6 +145,54 @@ class ParallelSlicesTest extends ApiTestSupport {
         assertTableEqualsSource();
     }
 
+    @Test
+    void anIncrementalRunOfAFewRecordsReadsItsFirstPageAsItsCount() {
+        // given
+        Instant now = Instant.now();
+        oracle.store().putAll(new OpportunityGenerator(26).generate(1000, 10_000L,
+                now.minus(100, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
+        runSync();
+        for (long id = 10_000; id < 10_030; id++) {
+            oracle.store().update(id, Map.of("Name", "Changed"));
+        }
+        oracle.clearRequests();
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then: one request, the page that also told how many records the window holds
+        assertThat(log).containsEntry("status", "SUCCESS").containsEntry("sync_type", "INCREMENTAL")
+                .containsEntry("updated_records", 30).containsEntry("pages", 1);
+        assertThat(requests()).singleElement().satisfies(request -> assertThat(request.query())
+                .containsEntry("limit", "100").containsEntry("totalResults", "true"));
+        assertTableEqualsSource();
+    }
+
+    @Test
+    void anIncrementalRunOfManyPagesIsReadInSlices() {
+        // given
+        Instant now = Instant.now();
+        oracle.store().putAll(new OpportunityGenerator(27).generate(3000, 10_000L,
+                now.minus(100, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
+        runSync();
+        Instant changes = Instant.now();
+        for (long id = 10_000; id < 12_000; id++) {
+            oracle.store().put(opportunity(id).name("Changed").lastUpdate(changes.plusMillis(id - 10_000)).build());
+        }
+        oracle.clearRequests();
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then
+        assertThat(log).containsEntry("status", "SUCCESS").containsEntry("sync_type", "INCREMENTAL")
+                .containsEntry("updated_records", 2000);
+        assertThat(requests()).filteredOn(request -> request.q() != null && request.q().contains("LastUpdateDate <"))
+                .as("requests of bounded slices").isNotEmpty();
+        assertTableEqualsSource();
+        assertThat(syncState()).containsEntry("total_records", 3000L);
+    }
+
     private static String upperBound(RecordedRequest request) {
         Matcher bound = Pattern.compile("LastUpdateDate < '[^']+'").matcher(request.q() == null ? "" : request.q());
         return bound.find() ? bound.group() : "open end";
