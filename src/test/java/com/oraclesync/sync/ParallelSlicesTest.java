@@ -148,10 +148,7 @@ class ParallelSlicesTest extends ApiTestSupport {
     @Test
     void anIncrementalRunOfAFewRecordsReadsItsFirstPageAsItsCount() {
         // given
-        Instant now = Instant.now();
-        oracle.store().putAll(new OpportunityGenerator(26).generate(1000, 10_000L,
-                now.minus(100, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
-        runSync();
+        givenSynced(1000);
         for (long id = 10_000; id < 10_030; id++) {
             oracle.store().update(id, Map.of("Name", "Changed"));
         }
@@ -171,10 +168,7 @@ class ParallelSlicesTest extends ApiTestSupport {
     @Test
     void anIncrementalRunOfManyPagesIsReadInSlices() {
         // given
-        Instant now = Instant.now();
-        oracle.store().putAll(new OpportunityGenerator(27).generate(3000, 10_000L,
-                now.minus(100, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
-        runSync();
+        givenSynced(3000);
         Instant changes = Instant.now();
         for (long id = 10_000; id < 12_000; id++) {
             oracle.store().put(opportunity(id).name("Changed").lastUpdate(changes.plusMillis(id - 10_000)).build());
@@ -191,6 +185,14 @@ class ParallelSlicesTest extends ApiTestSupport {
                 .as("requests of bounded slices").isNotEmpty();
         assertTableEqualsSource();
         assertThat(syncState()).containsEntry("total_records", 3000L);
+    }
+
+    /** Records over the last 100 days, from OptyId 10,000 on, read by a FULL run. */
+    private void givenSynced(int records) {
+        Instant now = Instant.now();
+        oracle.store().putAll(new OpportunityGenerator(records).generate(records, 10_000L,
+                now.minus(100, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
+        runSync();
     }
 
     private static String upperBound(RecordedRequest request) {
