@@ -19,6 +19,40 @@ final class ProcessMetrics {
         return (statField(pid, 11) + statField(pid, 12)) / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU seconds of the process's JIT compiler threads and of its garbage collector's threads (G1's workers,
+     * concurrent and refinement threads, the VM thread that runs the pauses), from /proc/PID/task; the rest of
+     * {@link #cpuSeconds} is the application's threads. A compiler thread that the JVM ended takes its time along,
+     * so over a window this can only understate the JIT's share.
+     */
+    static JvmThreadsCpu jvmThreadsCpu(long pid) {
+        double jit = 0;
+        double gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                if (name.contains("CompilerThre")) {
+                    jit += seconds;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                    gc += seconds;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return new JvmThreadsCpu(Double.NaN, Double.NaN);
+        }
+        return new JvmThreadsCpu(jit, gc);
+    }
+
+    record JvmThreadsCpu(double jitSeconds, double gcSeconds) {
+
+        JvmThreadsCpu minus(JvmThreadsCpu before) {
+            return new JvmThreadsCpu(jitSeconds - before.jitSeconds, gcSeconds - before.gcSeconds);
+        }
+    }
+
     /** The postmaster of the benchmark's PostgreSQL server, when it runs on this machine; see {@link #followPostgres}. */
     private static volatile long postmasterPid = -1;
 

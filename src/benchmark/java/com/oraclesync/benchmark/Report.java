@@ -62,12 +62,13 @@ final class Report {
         String gc = run.gcPauses() == 0 ? "no GC pause" : String.format("%d GC pauses, %.0f ms", run.gcPauses(),
                 run.gcPauseMs());
         String notes = String.format("trigger %s; sync_logs: %s %s, %s pages, %,d fetched (%s new, %s updated), "
-                        + "duration_seconds %s; %s; %s; service CPU %.0f us/record, allocated %,.0f MB (%.1f KB/record); "
+                        + "duration_seconds %s; %s; %s; service CPU %.0f us/record (%s), allocated %,.0f MB (%.1f KB/record); "
                         + "%s; %s", run.trigger(), log.get("sync_type"), run.status(),
                 log.get("pages"), run.fetched(), log.get("new_records"), log.get("updated_records"),
                 log.get("duration_seconds"), rowCheck, Double.isNaN(run.warm().recordsPerSecond()) ? "no progress line"
                         : String.format("%,.0f records/s from record %,d on (JIT warm)", run.warm().recordsPerSecond(),
                         run.warm().fromRecord()), 1e6 * run.serviceCpuSeconds() / Math.max(1, run.fetched()),
+                cpuByThreads(run),
                 run.allocatedMb(), 1024 * run.allocatedMb() / Math.max(1, run.fetched()), gc,
                 run.rssReset() ? "RSS: peak during the run" : "RSS: peak since start (could not reset VmHWM)");
         if (log.get("error_message") != null) {
@@ -76,6 +77,15 @@ final class Report {
         add(id, new Measurement(scenario, run.fetched(), run.wallSeconds(), run.peakHeapMb(),
                 run.gcPauses() == 0 ? Double.NaN : run.maxHeapAfterGcMb(), run.peakRssMb(),
                 run.serviceCpuSeconds(), run.simulatorCpuSeconds(), run.postgresCpuSeconds(), notes));
+    }
+
+    /** The service's CPU per record split into its application threads, the JIT compiler and the GC. */
+    private static String cpuByThreads(SyncRunMeasurement.Result run) {
+        double perRecord = 1e6 / Math.max(1, run.fetched());
+        double jit = run.jvmThreads().jitSeconds();
+        double gc = run.jvmThreads().gcSeconds();
+        return String.format("application threads %.0f, JIT compiler %.0f, GC %.0f", perRecord
+                * (run.serviceCpuSeconds() - jit - gc), perRecord * jit, perRecord * gc);
     }
 
     void addDataApi(List<DataApiMeasurement.Load> loads, double walkSeconds, List<String> notes) {

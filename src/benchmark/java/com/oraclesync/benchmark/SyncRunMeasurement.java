@@ -25,7 +25,7 @@ final class SyncRunMeasurement {
     record Result(String trigger, Map<String, Object> log, double wallSeconds, double serviceCpuSeconds,
                   double simulatorCpuSeconds, double postgresCpuSeconds, double peakHeapMb, double maxHeapAfterGcMb,
                   int gcPauses, double gcPauseMs, double peakRssMb, boolean rssReset, double allocatedMb,
-                  WarmRate warm) {
+                  WarmRate warm, ProcessMetrics.JvmThreadsCpu jvmThreads) {
 
         long fetched() {
             return ((Number) log.get("total_fetched")).longValue();
@@ -62,6 +62,7 @@ final class SyncRunMeasurement {
         boolean rssReset = ProcessMetrics.resetPeakRss(service.pid());
         Clock simulatorClock = Clock.start(simulator.pid());
         double serviceCpu = ProcessMetrics.cpuSeconds(service.pid());
+        ProcessMetrics.JvmThreadsCpu jvmThreads = ProcessMetrics.jvmThreadsCpu(service.pid());
         long allocatedBefore = service.allocatedBytes();
         int mark = service.jvm.mark();
         long start = System.nanoTime();
@@ -74,6 +75,7 @@ final class SyncRunMeasurement {
         }
         long end = awaitEnd(service, previousLog, mark, start, jmxFailure);
         double serviceCpuUsed = ProcessMetrics.cpuSeconds(service.pid()) - serviceCpu;
+        ProcessMetrics.JvmThreadsCpu jvmThreadsUsed = ProcessMetrics.jvmThreadsCpu(service.pid()).minus(jvmThreads);
         Clock.Lap others = simulatorClock.stop();
         double peakRss = ProcessMetrics.peakRssMb(service.pid());
         long allocatedAfter = service.allocatedBytes();
@@ -88,7 +90,8 @@ final class SyncRunMeasurement {
                 others.postgresCpuSeconds(), Math.max(sampledPeak, gc.maxBeforeMb()), gc.maxAfterMb(), gc.pauses(),
                 gc.pauseMs(), peakRss, rssReset, allocatedBefore < 0 || allocatedAfter < 0 ? Double.NaN
                         : (allocatedAfter - allocatedBefore) / (1024.0 * 1024.0),
-                laterRate(service.jvm.linesFrom(mark), ((Number) log.get("total_fetched")).longValue(), end));
+                laterRate(service.jvm.linesFrom(mark), ((Number) log.get("total_fetched")).longValue(), end),
+                jvmThreadsUsed);
     }
 
     /**

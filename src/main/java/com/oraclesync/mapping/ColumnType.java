@@ -30,11 +30,16 @@ public enum ColumnType {
                         ? ((Number) value).longValue()
                         : new BigDecimal(value.toString().trim()).longValueExact();
                 case DATE -> toDate(value.toString().trim());
-                case TIMESTAMPTZ -> OffsetDateTime.parse(value.toString().trim());
+                case TIMESTAMPTZ -> IsoDateTimes.parseOffsetDateTime(value.toString().trim());
             };
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             throw new IllegalArgumentException("not a valid " + sqlName());
         }
+    }
+
+    /** A converted value as the text PostgreSQL reads back exactly (numeric accepts BigDecimal's exponent form). */
+    public static String asText(Object converted) {
+        return converted == null ? null : converted.toString();
     }
 
     public String sqlName() {
@@ -42,6 +47,6 @@ public enum ColumnType {
     }
 
     private static LocalDate toDate(String text) {
-        return text.length() > 10 ? OffsetDateTime.parse(text).toLocalDate() : LocalDate.parse(text);
+        return text.length() > 10 ? IsoDateTimes.parseOffsetDateTime(text).toLocalDate() : IsoDateTimes.parseLocalDate(text);
     }
 }

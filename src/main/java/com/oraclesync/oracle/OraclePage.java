@@ -1,13 +1,13 @@
 package com.oraclesync.oracle;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
-import java.util.Map;
 
-/** One page of Oracle's REST collection response. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record OraclePage(
-        List<Map<String, Object>> items,
+/**
+ * One page of Oracle's REST collection response: its items as the reader made them (mapped rows of a sync's page,
+ * or plain maps of a RECONCILE's keys) and the paging fields Oracle sent with them.
+ */
+public record OraclePage<T>(
+        List<T> items,
         Integer count,
         Boolean hasMore,
         Integer limit,

@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public class UpsertBatches {
 
+    private static final String SOURCE_PAYLOAD = "source_payload";
+
     private final String syncName;
     private final int batchSize;
     private final List<String> rowArrays;
@@ -28,7 +30,7 @@ public class UpsertBatches {
         this.syncName = resource.name();
         this.batchSize = resource.batchSize();
         List<String> arrays = new ArrayList<>(resource.columns().stream().map(ColumnMapping::column).toList());
-        arrays.add("source_payload");
+        arrays.add(SOURCE_PAYLOAD);
         this.rowArrays = List.copyOf(arrays);
         this.parameters = resource.parameters();
     }
@@ -73,14 +75,20 @@ public class UpsertBatches {
     }
 
     private Map<String, Object> columnArrays(List<MappedItem.Row> rows) {
-        Map<String, Object> batch = new HashMap<>(parameters);
-        for (String column : rowArrays) {
-            String[] values = new String[rows.size()];
-            for (int i = 0; i < values.length; i++) {
-                MappedItem.Row row = rows.get(i);
-                values[i] = column.equals("source_payload") ? row.payload() : asText(row.columns().get(column));
+        int columns = rowArrays.size() - 1;
+        String[][] arrays = new String[rowArrays.size()][rows.size()];
+        // row by row: each row's values are read once, in order (a column at a time would walk every row again)
+        for (int i = 0; i < rows.size(); i++) {
+            MappedItem.Row row = rows.get(i);
+            String[] values = row.values();
+            for (int column = 0; column < columns; column++) {
+                arrays[column][i] = values[column];
             }
-            batch.put(column, values);
+            arrays[columns][i] = row.payload();
+        }
+        Map<String, Object> batch = new HashMap<>(parameters);
+        for (int column = 0; column < arrays.length; column++) {
+            batch.put(rowArrays.get(column), arrays[column]);
         }
         batch.put("row_count", rows.size());
         return batch;
@@ -115,10 +123,5 @@ public class UpsertBatches {
         row.put("reason", reason);
         row.put("raw_item", rawItem);
         return row;
-    }
-
-    /** PostgreSQL reads every value back exactly from its toString (numeric accepts BigDecimal's exponent form). */
-    private static String asText(Object value) {
-        return value == null ? null : value.toString();
     }
 }

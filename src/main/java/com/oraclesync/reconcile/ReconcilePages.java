@@ -29,7 +29,7 @@ public class ReconcilePages {
         this.json = json;
     }
 
-    public ReconcilePage prepare(OraclePage page, long syncLogId) {
+    public ReconcilePage prepare(OraclePage<Map<String, Object>> page, long syncLogId) {
         List<Long> ids = new ArrayList<>(page.items().size());
         List<Map<String, Object>> errorRows = new ArrayList<>();
         long last = Long.MIN_VALUE;

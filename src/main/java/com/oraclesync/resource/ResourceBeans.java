@@ -48,11 +48,10 @@ class ResourceBeans implements CamelContextConfiguration {
         for (SyncResource resource : resources.all()) {
             String name = resource.name();
             UpsertBatches batches = new UpsertBatches(resource);
-            registry.bind(name + "Mapper", new ItemMapper(resource, json));
             registry.bind(name + "Batches", batches);
             registry.bind(name + "BadRows", new BadRowIsolation(dataSource, jdbc, resource, batches));
             registry.bind(name + "Requests", new OracleRequests(resource, oracle));
-            registry.bind(name + "Responses", new OracleResponses(resource.resourceUrl(), json, limits));
+            registry.bind(name + "Responses", new OracleResponses(resource.resourceUrl(), new ItemMapper(resource), json, limits));
             registry.bind(name + "ReconcilePages", new ReconcilePages(resource, json));
         }
     }

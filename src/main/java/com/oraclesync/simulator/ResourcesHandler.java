@@ -33,6 +33,8 @@ final class ResourcesHandler implements HttpHandler {
     private volatile Latency latency = Latency.NONE;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
+    /** Whether the request this thread handles still counts in {@link #inFlight}. */
+    private final ThreadLocal<Boolean> counted = new ThreadLocal<>();
 
     /** How long a collection request takes: a fixed part per request plus a part per item returned. */
     record Latency(Duration perRequest, Duration perItem) {
@@ -60,7 +62,11 @@ final class ResourcesHandler implements HttpHandler {
         this.latency = latency;
     }
 
-    /** The most resource requests that were being answered at one moment, since the last reset. */
+    /**
+     * The most resource requests being worked on at one moment, since the last reset: from a request's arrival until its
+     * answer starts (a collection's latency wait included). The last bytes of an answer are not counted: a client that
+     * has read a page whole may send its next request before this side has closed the exchange.
+     */
     int mostInFlight() {
         return mostInFlight.get();
     }
@@ -72,6 +78,7 @@ final class ResourcesHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        counted.set(Boolean.TRUE);
         try {
             respond(exchange);
         } catch (IOException clientGone) {
@@ -85,7 +92,7 @@ final class ResourcesHandler implements HttpHandler {
         } finally {
             // closing an exchange whose response has not started closes the connection (dropConnection relies on it)
             exchange.close();
-            inFlight.decrementAndGet();
+            answerStarts();
         }
     }
 
@@ -177,6 +184,7 @@ final class ResourcesHandler implements HttpHandler {
             if (!takeLatency(latency.nanosFor(page.items().size()))) {
                 return;
             }
+            answerStarts();
             HttpResponses.json(exchange, COLLECTION_TYPE,
                     renderer.collection(store.shape().resource(), page, query, version, exchange.getRequestURI()));
             return;
@@ -187,6 +195,14 @@ final class ResourcesHandler implements HttpHandler {
         } else {
             HttpResponses.json(exchange, ITEM_TYPE, renderer.item(store.shape().resource(), record, query.fields(),
                     query.onlyData(), version));
+        }
+    }
+
+    /** The request is no longer in flight (once, whichever path gets here first). */
+    private void answerStarts() {
+        if (counted.get() != null) {
+            counted.remove();
+            inFlight.decrementAndGet();
         }
     }
 

@@ -45,7 +45,7 @@ public class PageOrder {
     }
 
     /** A RECONCILE page: keys ascending, after the run's cursor. */
-    public void requireIdOrder(OraclePage page, SyncRun run) {
+    public void requireIdOrder(OraclePage<Map<String, Object>> page, SyncRun run) {
         String remoteIdField = run.resource().keyField();
         String orderBy = remoteIdField + ":asc";
         Long cursor = run.fetchCursor() == null ? null : run.fetchCursor().remoteId();

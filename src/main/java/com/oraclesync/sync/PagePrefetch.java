@@ -37,7 +37,7 @@ public class PagePrefetch {
     }
 
     /** The page requested ahead, once it is there; its failure fails the run here, with its retries. */
-    public OraclePage await(SyncRun run, Exchange exchange) throws Exception {
+    public OraclePage<?> await(SyncRun run, Exchange exchange) throws Exception {
         PageAhead requested = run.takePrefetchedPage();
         if (requested == null) {
             throw new IllegalStateException("No page was requested ahead for " + run);

@@ -1,6 +1,6 @@
 package com.oraclesync.sync;
 
-import com.oraclesync.mapping.ColumnType;
+import com.oraclesync.mapping.MappedItem;
 import com.oraclesync.oracle.OraclePage;
 import com.oraclesync.oracle.OracleRequests;
 import com.oraclesync.oracle.OracleRetryState;
@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -89,11 +88,11 @@ public class SlicePlanner {
         // a FULL run asks for one item only, since it is read in slices but for the smallest data
         boolean firstPageCounts = run.type() == SyncType.INCREMENTAL;
         Exchange answer = send(run, exchange, firstPageCounts ? null : requests.countQuery(from, null));
-        OraclePage first = answer.getMessage().getBody(OraclePage.class);
+        OraclePage<MappedItem> first = page(answer);
         Long total = first.totalResults();
         int pageSize = run.resource().pageSize();
         int count = total == null ? 1 : (int) Math.min(parallelism, total / ((long) MIN_PAGES_PER_SLICE * pageSize));
-        if (count < 2 || first.items().isEmpty()) {
+        if (count < 2 || first.items().isEmpty() || first.items().get(0).position() == null) {
             if (firstPageCounts) {
                 PageAhead ahead = new PageAhead();
                 ahead.arrived(new PrefetchedPage(first, null,
@@ -104,7 +103,7 @@ public class SlicePlanner {
                     : total);
             return;
         }
-        long low = epochSecond(first.items().get(0), run);
+        long low = first.items().get(0).position().updatedAt().toEpochSecond();
         // the newest record is about now: asking Oracle for it would cost a round trip (and a descending sort); a
         // record beyond it (a clock ahead of ours) only skews the balance, since the last slice has no upper bound
         long high = Math.max(low + 2, Instant.now().getEpochSecond() + 1);
@@ -181,8 +180,13 @@ public class SlicePlanner {
     }
 
     /** A count request through the run's own fetch route; its failure fails the run with its retries. */
-    private OraclePage request(SyncRun run, Exchange runExchange, String query) throws Exception {
-        return send(run, runExchange, query).getMessage().getBody(OraclePage.class);
+    private OraclePage<MappedItem> request(SyncRun run, Exchange runExchange, String query) throws Exception {
+        return page(send(run, runExchange, query));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static OraclePage<MappedItem> page(Exchange answer) {
+        return answer.getMessage().getBody(OraclePage.class);
     }
 
     /** A count request, or with no query the run's next page, through the run's own fetch route. */
@@ -199,11 +203,6 @@ public class SlicePlanner {
             throw answer.getException();
         }
         return answer;
-    }
-
-    private static long epochSecond(Map<String, Object> item, SyncRun run) {
-        Object value = item.get(run.resource().cursorField());
-        return ((OffsetDateTime) ColumnType.TIMESTAMPTZ.convert(value)).toEpochSecond();
     }
 
     private <T> CompletableFuture<T> async(Request<T> request) {

@@ -339,6 +339,11 @@ public final class SyncRun {
         return type;
     }
 
+    /** A RECONCILE reads pages of ids (fields=the key field), not records to map. */
+    public boolean readsIdsOnly() {
+        return type == SyncType.RECONCILE;
+    }
+
     public SyncTrigger trigger() {
         return trigger;
     }

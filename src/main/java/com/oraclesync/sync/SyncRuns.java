@@ -130,7 +130,7 @@ public class SyncRuns {
         }
     }
 
-    public void pageFetched(SyncRun run, OraclePage page) {
+    public void pageFetched(SyncRun run, OraclePage<?> page) {
         run.pageFetched(page.items().size(), page.more(), page.totalResults());
     }
 
