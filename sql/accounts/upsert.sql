@@ -1,19 +1,18 @@
--- One statement per batch, the same text whatever the batch size: every row parameter is an array with one
--- element per row, named after its column (sync.resources.accounts.columns). The stale-write guard keeps a stored row
--- whose LastUpdateDate is newer than the incoming one. The outer SELECT sees the table as it was before the upsert,
--- which tells new, updated and unchanged rows apart.
+-- One statement per batch, the same text whatever the batch size. The batch is in pg_temp.accounts_staging: the
+-- route's accountsStaging step copies it there, one text column per mapped column (sync.resources.accounts.columns)
+-- plus source_payload, named after its column, one row per record and each key once; incoming casts the text to the
+-- table's types. The stale-write guard keeps a stored row whose LastUpdateDate is newer than the incoming one. The
+-- outer SELECT sees the table as it was before the upsert, which tells new, updated and unchanged rows apart.
 WITH incoming AS (
-    SELECT *
-    FROM unnest(
-        CAST(:#remote_id AS bigint[]),
-        CAST(:#party_number AS text[]),
-        CAST(:#name AS text[]),
-        CAST(:#owner_party_id AS bigint[]),
-        CAST(:#account_type AS text[]),
-        CAST(:#oracle_created_at AS timestamptz[]),
-        CAST(:#oracle_updated_at AS timestamptz[]),
-        CAST(:#source_payload AS jsonb[])
-    ) AS t (remote_id, party_number, name, owner_party_id, account_type, oracle_created_at, oracle_updated_at, source_payload)
+    SELECT CAST(remote_id AS bigint) AS remote_id,
+           party_number,
+           name,
+           CAST(owner_party_id AS bigint) AS owner_party_id,
+           account_type,
+           CAST(oracle_created_at AS timestamptz) AS oracle_created_at,
+           CAST(oracle_updated_at AS timestamptz) AS oracle_updated_at,
+           CAST(source_payload AS jsonb) AS source_payload
+    FROM pg_temp.accounts_staging
 ),
 written AS (
     INSERT INTO accounts AS o (remote_id, party_number, name, owner_party_id, account_type, oracle_created_at, oracle_updated_at, source_payload, last_synced_at, deleted_at)

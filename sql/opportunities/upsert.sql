@@ -1,5 +1,7 @@
--- One statement per batch, the same text whatever the batch size: every row parameter is an array with one
--- element per row, named after its column. workflow_status is ours: NEW on insert, kept on update unless Oracle's
+-- One statement per batch, the same text whatever the batch size. The batch is in pg_temp.opportunities_staging
+-- (the route's opportunitiesStaging step copies it there: one text column per mapped column plus source_payload,
+-- named after its column, one row per record, each key once); the incoming CTE casts the text to the table's types.
+-- workflow_status is ours: NEW on insert, kept on update unless Oracle's
 -- status is one of closed_statuses (sync.resources.opportunities.parameters, SYNC_CLOSED_STATUSES), upper-cased.
 -- The stale-write guard keeps a stored row whose LastUpdateDate is newer than the incoming one.
 -- The outer SELECT sees the table as it was before the upsert, which tells new, updated and unchanged rows apart.
@@ -8,29 +10,18 @@ WITH closed AS (
     FROM unnest(string_to_array(CAST(:#closed_statuses AS text), ',')) AS s (status)
 ),
 incoming AS (
-    SELECT *
-    FROM unnest(
-        CAST(:#remote_id AS bigint[]),
-        CAST(:#opportunity_number AS text[]),
-        CAST(:#name AS text[]),
-        CAST(:#customer AS text[]),
-        CAST(:#deal_value AS numeric[]),
-        CAST(:#currency AS text[]),
-        CAST(:#win_probability AS numeric[]),
-        CAST(:#stage AS text[]),
-        CAST(:#status_code AS text[]),
-        CAST(:#close_date AS date[]),
-        CAST(:#sales_owner AS text[]),
-        CAST(:#practice AS text[]),
-        CAST(:#geo AS text[]),
-        CAST(:#region AS text[]),
-        CAST(:#sector AS text[]),
-        CAST(:#oracle_created_at AS timestamptz[]),
-        CAST(:#oracle_updated_at AS timestamptz[]),
-        CAST(:#source_payload AS jsonb[])
-    ) AS t (remote_id, opportunity_number, name, customer, deal_value, currency, win_probability, stage,
-            status_code, close_date, sales_owner, practice, geo, region, sector, oracle_created_at,
-            oracle_updated_at, source_payload)
+    SELECT CAST(remote_id AS bigint)                  AS remote_id,
+           opportunity_number, name, customer,
+           CAST(deal_value AS numeric)                AS deal_value,
+           currency,
+           CAST(win_probability AS numeric)           AS win_probability,
+           stage, status_code,
+           CAST(close_date AS date)                   AS close_date,
+           sales_owner, practice, geo, region, sector,
+           CAST(oracle_created_at AS timestamptz)     AS oracle_created_at,
+           CAST(oracle_updated_at AS timestamptz)     AS oracle_updated_at,
+           CAST(source_payload AS jsonb)              AS source_payload
+    FROM pg_temp.opportunities_staging
 ),
 written AS (
     INSERT INTO opportunities AS o (remote_id, opportunity_number, name, customer, deal_value, currency,

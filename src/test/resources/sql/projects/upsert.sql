@@ -1,14 +1,13 @@
--- The custom object's upsert: one statement per batch, one array per mapped column; never an older version over a newer.
+-- The custom object's upsert: one statement per batch, from the staging table its projectsStaging step fills (one
+-- text column per mapped column plus source_payload); never an older version over a newer.
 WITH incoming AS (
-    SELECT *
-    FROM unnest(
-        CAST(:#remote_id AS bigint[]),
-        CAST(:#title AS text[]),
-        CAST(:#budget AS numeric[]),
-        CAST(:#oracle_created_at AS timestamptz[]),
-        CAST(:#oracle_updated_at AS timestamptz[]),
-        CAST(:#source_payload AS jsonb[])
-    ) AS t (remote_id, title, budget, oracle_created_at, oracle_updated_at, source_payload)
+    SELECT CAST(remote_id AS bigint) AS remote_id,
+           title,
+           CAST(budget AS numeric) AS budget,
+           CAST(oracle_created_at AS timestamptz) AS oracle_created_at,
+           CAST(oracle_updated_at AS timestamptz) AS oracle_updated_at,
+           CAST(source_payload AS jsonb) AS source_payload
+    FROM pg_temp.projects_staging
 ),
 written AS (
     INSERT INTO projects AS o (remote_id, title, budget, oracle_created_at, oracle_updated_at, source_payload,

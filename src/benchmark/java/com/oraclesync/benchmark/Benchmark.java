@@ -52,9 +52,9 @@ public final class Benchmark {
                 DatabaseLimit copy = new DatabaseLimit(server, data);
                 report.add("b", best(() -> copy.copy("(b)  database limit: COPY", options.records(),
                         "oracle_sync_bench_copy")));
-                report.progress("(b') the sync's upsert statement over JDBC");
+                report.progress("(b') the sync's staging COPY and upsert statement over JDBC");
                 DatabaseLimit upsert = new DatabaseLimit(server, data);
-                report.add("b'", best(() -> upsert.upsertStatement("(b') sync's upsert SQL, plain JDBC",
+                report.add("b'", best(() -> upsert.upsertStatement("(b') sync's COPY + upsert SQL, JDBC",
                         options.records(), options.pageSize(), "oracle_sync_bench_upsert")));
                 report.progress("(b'') COPY per page into a staging table, then INSERT ... ON CONFLICT");
                 StagedUpsert staged = new StagedUpsert(server, data);

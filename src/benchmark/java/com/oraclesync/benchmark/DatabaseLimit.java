@@ -1,5 +1,6 @@
 package com.oraclesync.benchmark;
 
+import com.oraclesync.persistence.StagingTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
@@ -19,8 +22,9 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Scenario (b), the database limit: PostgreSQL {@code COPY} of the data set into the service's own table, in one
- * transaction; and, to tell the statement's cost from the pipeline's, the sync's upsert statement run straight over
- * JDBC, one transaction per page. The rows are rendered before the clock starts, so the figures are the server's.
+ * transaction; and, to tell the write's cost from the pipeline's, the sync's own write (its staging COPY, then its
+ * upsert statement) run straight over JDBC, one transaction per page. The rows are generated before the clock starts,
+ * so the figures are the server's and, for the staging COPY's text, the client's.
  */
 final class DatabaseLimit {
 
@@ -37,8 +41,8 @@ final class DatabaseLimit {
 
     /** The COPY input, rendered once for every repetition. */
     private CopyText copyText;
-    /** The upsert parameters per page, built once for every repetition. */
-    private List<Object[]> upsertPages;
+    /** The batches per page, built once for every repetition. */
+    private List<Map<String, Object>> upsertPages;
 
     Measurement copy(String scenario, int count, String database) throws SQLException {
         if (copyText == null) {
@@ -67,25 +71,27 @@ final class DatabaseLimit {
         }
     }
 
-    /** The sync's own sql/opportunities/upsert.sql, as camel-sql binds it (one String[] per column), per page. */
+    /**
+     * The sync's own write of a page, as its store step does it: the service's {@link StagingTable} COPYs the batch
+     * (one String[] per column, as UpsertBatches makes it) into pg_temp.opportunities_staging, then
+     * sql/opportunities/upsert.sql moves it, per page and transaction.
+     */
     Measurement upsertStatement(String scenario, int count, int pageSize, String database) throws SQLException {
-        List<String> parameters = new ArrayList<>();
-        String sql = jdbcSql(parameters);
         if (upsertPages == null) {
-            upsertPages = bindPages(parameters, count, pageSize);
+            upsertPages = batches(count, pageSize);
         }
-        List<Object[]> pages = upsertPages;
+        List<Map<String, Object>> pages = upsertPages;
+        StagingTable staging = new StagingTable(null, "opportunities", BenchmarkData.columnNames());
         server.create(database);
         try (Connection connection = server.connect(database)) {
             BenchmarkDatabase.createOpportunitiesTable(connection);
             connection.setAutoCommit(false);
             Clock clock = Clock.start(-1);
             long written = 0;
-            try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-                for (Object[] values : pages) {
-                    for (int i = 0; i < values.length; i++) {
-                        upsert.setObject(i + 1, values[i]);
-                    }
+            try (PreparedStatement upsert = connection.prepareStatement(jdbcSql())) {
+                for (Map<String, Object> batch : pages) {
+                    staging.copyRows(connection, batch, 0, (Integer) batch.get("row_count"));
+                    upsert.setString(1, CLOSED_STATUSES);
                     try (ResultSet counts = upsert.executeQuery()) {
                         counts.next();
                         written += counts.getLong("new_records");
@@ -96,71 +102,60 @@ final class DatabaseLimit {
             Clock.Lap lap = clock.stop();
             requireRows(connection, count, written);
             return new Measurement(scenario, written, lap.wallSeconds(), Double.NaN, Double.NaN, Double.NaN, lap.selfCpuSeconds(),
-                    Double.NaN, lap.postgresCpuSeconds(), "diagnostic: sql/opportunities/upsert.sql over plain JDBC, "
-                            + pageSize + " rows per statement and transaction, no HTTP, no Camel");
+                    Double.NaN, lap.postgresCpuSeconds(), "diagnostic: the service's COPY into its staging table, then "
+                            + "sql/opportunities/upsert.sql over plain JDBC, " + pageSize
+                            + " rows per statement and transaction, no HTTP, no Camel");
         } finally {
             server.drop(database);
         }
     }
 
-    private List<Object[]> bindPages(List<String> parameters, int count, int pageSize) {
-        List<Object[]> pages = new ArrayList<>();
+    /** The pages as the service's batches: one String[] per column, in {@link BenchmarkData#columnNames()} order. */
+    private List<Map<String, Object>> batches(int count, int pageSize) {
+        List<Map<String, Object>> pages = new ArrayList<>();
         List<String[]> page = new ArrayList<>();
         data.forEachItem(count, item -> {
             page.add(BenchmarkData.columnValues(item));
             if (page.size() == pageSize) {
-                pages.add(bind(parameters, page));
+                pages.add(batch(page));
                 page.clear();
             }
         });
         if (!page.isEmpty()) {
-            pages.add(bind(parameters, page));
+            pages.add(batch(page));
         }
         return pages;
     }
 
-    private static String jdbcSql(List<String> parameters) {
-        try {
-            Matcher named = NAMED_PARAMETER.matcher(Files.readString(Path.of("sql", "opportunities", "upsert.sql"),
-                    StandardCharsets.UTF_8));
-            StringBuilder sql = new StringBuilder();
-            while (named.find()) {
-                parameters.add(named.group(1));
-                named.appendReplacement(sql, "?");
+    private static Map<String, Object> batch(List<String[]> rows) {
+        Map<String, Object> batch = new HashMap<>();
+        List<String> columns = BenchmarkData.columnNames();
+        for (int c = 0; c < columns.size(); c++) {
+            String[] values = new String[rows.size()];
+            for (int r = 0; r < values.length; r++) {
+                values[r] = rows.get(r)[c];
             }
-            return named.appendTail(sql).toString();
+            batch.put(columns.get(c), values);
+        }
+        batch.put("row_count", rows.size());
+        return batch;
+    }
+
+    /** upsert.sql with its one parameter, :#closed_statuses, as a JDBC placeholder. */
+    private static String jdbcSql() {
+        try {
+            String sql = Files.readString(Path.of("sql", "opportunities", "upsert.sql"), StandardCharsets.UTF_8);
+            Matcher named = NAMED_PARAMETER.matcher(sql);
+            while (named.find()) {
+                if (!named.group(1).equals("closed_statuses")) {
+                    throw new IllegalStateException("sql/opportunities/upsert.sql reads :#" + named.group(1)
+                            + ", which this diagnostic does not bind");
+                }
+            }
+            return named.replaceAll("?");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Object[] bind(List<String> parameters, List<String[]> rows) {
-        Object[] values = new Object[parameters.size()];
-        for (int p = 0; p < values.length; p++) {
-            String name = parameters.get(p);
-            int column = columnIndex(name);
-            if (column >= 0) {
-                String[] array = new String[rows.size()];
-                for (int r = 0; r < array.length; r++) {
-                    array[r] = rows.get(r)[column];
-                }
-                values[p] = array;
-            } else if (name.equals("closed_statuses")) {
-                values[p] = CLOSED_STATUSES;
-            } else {
-                values[p] = rows.size();
-            }
-        }
-        return values;
-    }
-
-    private static int columnIndex(String name) {
-        for (int i = 0; i < BenchmarkData.COLUMNS.size(); i++) {
-            if (BenchmarkData.COLUMNS.get(i)[0].equals(name)) {
-                return i;
-            }
-        }
-        return name.equals("source_payload") ? BenchmarkData.COLUMNS.size() : -1;
     }
 
     static void requireRows(Connection connection, long expected, long reported) throws SQLException {

@@ -3,7 +3,6 @@ package com.oraclesync.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.util.HashMap;
 import java.util.Map;
 import com.oraclesync.resource.SqlFiles;
 import com.oraclesync.resource.SyncResource;
@@ -31,16 +30,16 @@ public class BadRowIsolation {
     private final JdbcClient jdbc;
     private final String syncName;
     private final String keyColumn;
-    private final UpsertBatches batches;
+    private final StagingTable staging;
     private final String upsert;
     private final String insertError = SqlFiles.forJdbcClient(Path.of("sql", "insert-sync-errors.sql"));
 
-    public BadRowIsolation(DataSource dataSource, JdbcClient jdbc, SyncResource resource, UpsertBatches batches) {
+    public BadRowIsolation(DataSource dataSource, JdbcClient jdbc, SyncResource resource, StagingTable staging) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.syncName = resource.name();
         this.keyColumn = resource.keyColumn();
-        this.batches = batches;
+        this.staging = staging;
         this.upsert = SqlFiles.forJdbcClient(resource.sqlFile("upsert.sql"));
     }
 
@@ -77,10 +76,13 @@ public class BadRowIsolation {
         long updated = 0;
         long unchanged = 0;
         long failed = 0;
-        for (Map<String, Object> row : batches.singleRows(batch)) {
+        int rows = ((Number) batch.get("row_count")).intValue();
+        for (int row = 0; row < rows; row++) {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                Map<String, Object> counts = jdbc.sql(upsert).params(withSqlArrays(connection, row)).query().singleRow();
+                // the very same upsert.sql, over a staging table that holds this one row
+                staging.copyRows(connection, batch, row, row + 1);
+                Map<String, Object> counts = jdbc.sql(upsert).params(batch).query().singleRow();
                 inserted += ((Number) counts.get("new_records")).longValue();
                 updated += ((Number) counts.get("updated_records")).longValue();
                 unchanged += ((Number) counts.get("unchanged_records")).longValue();
@@ -90,7 +92,7 @@ public class BadRowIsolation {
                 }
                 connection.rollback(savepoint);
                 failed++;
-                recordError(connection, row, syncLogId, e);
+                recordError(connection, batch, row, syncLogId, e);
             }
             connection.releaseSavepoint(savepoint);
         }
@@ -101,12 +103,12 @@ public class BadRowIsolation {
     }
 
     /** The raw item as sent; if jsonb refuses even that (a number beyond numeric's range), as one JSON string. */
-    private void recordError(Connection connection, Map<String, Object> row, long syncLogId, DataAccessException refusal)
-            throws SQLException {
+    private void recordError(Connection connection, Map<String, Object> batch, int row, long syncLogId,
+                             DataAccessException refusal) throws SQLException {
         SQLException sql = sqlException(refusal);
         String reason = "PostgreSQL refused the row (SQLState " + sql.getSQLState() + "): " + flat(sql.getMessage());
-        String remoteId = ((String[]) row.get(keyColumn))[0];
-        String payload = ((String[]) row.get("source_payload"))[0];
+        String remoteId = ((String[]) batch.get(keyColumn))[row];
+        String payload = ((String[]) batch.get("source_payload"))[row];
         Savepoint savepoint = connection.setSavepoint();
         try {
             jdbc.sql(insertError).params(UpsertBatches.errorRow(syncName, syncLogId, remoteId, reason,
@@ -120,17 +122,6 @@ public class BadRowIsolation {
                     RawItems.asJsonString(payload))).update();
         }
         connection.releaseSavepoint(savepoint);
-    }
-
-    /** Arrays go to PostgreSQL as SQL arrays, as one parameter each (the statement casts them to their types). */
-    private static Map<String, Object> withSqlArrays(Connection connection, Map<String, Object> row) throws SQLException {
-        Map<String, Object> parameters = new HashMap<>(row);
-        for (Map.Entry<String, Object> entry : row.entrySet()) {
-            if (entry.getValue() instanceof String[] values) {
-                parameters.put(entry.getKey(), connection.createArrayOf("text", values));
-            }
-        }
-        return parameters;
     }
 
     private Connection connection() {

@@ -94,21 +94,6 @@ public class UpsertBatches {
         return batch;
     }
 
-    /** The batch as one batch per row, for writing it again row by row; the same statement, arrays of one. */
-    public List<Map<String, Object>> singleRows(Map<String, Object> batch) {
-        int rows = (Integer) batch.get("row_count");
-        List<Map<String, Object>> singles = new ArrayList<>(rows);
-        for (int i = 0; i < rows; i++) {
-            Map<String, Object> single = new HashMap<>(batch);
-            for (String column : rowArrays) {
-                single.put(column, new String[] {((String[]) batch.get(column))[i]});
-            }
-            single.put("row_count", 1);
-            singles.add(single);
-        }
-        return singles;
-    }
-
     private Map<String, Object> errorRow(MappedItem.Rejected rejected, long syncLogId) {
         return errorRow(syncName, syncLogId, rejected.remoteId(), rejected.reason(), rejected.payload());
     }

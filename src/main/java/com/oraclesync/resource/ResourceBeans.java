@@ -7,6 +7,7 @@ import com.oraclesync.oracle.OracleProperties;
 import com.oraclesync.oracle.OracleRequests;
 import com.oraclesync.oracle.OracleResponses;
 import com.oraclesync.persistence.BadRowIsolation;
+import com.oraclesync.persistence.StagingTable;
 import com.oraclesync.persistence.UpsertBatches;
 import com.oraclesync.reconcile.ReconcilePages;
 import javax.sql.DataSource;
@@ -47,9 +48,10 @@ class ResourceBeans implements CamelContextConfiguration {
         Registry registry = camelContext.getRegistry();
         for (SyncResource resource : resources.all()) {
             String name = resource.name();
-            UpsertBatches batches = new UpsertBatches(resource);
-            registry.bind(name + "Batches", batches);
-            registry.bind(name + "BadRows", new BadRowIsolation(dataSource, jdbc, resource, batches));
+            StagingTable staging = new StagingTable(dataSource, resource);
+            registry.bind(name + "Batches", new UpsertBatches(resource));
+            registry.bind(name + "Staging", staging);
+            registry.bind(name + "BadRows", new BadRowIsolation(dataSource, jdbc, resource, staging));
             registry.bind(name + "Requests", new OracleRequests(resource, oracle));
             registry.bind(name + "Responses", new OracleResponses(resource.resourceUrl(), new ItemMapper(resource), json, limits));
             registry.bind(name + "ReconcilePages", new ReconcilePages(resource, json));

@@ -4,6 +4,7 @@ import com.oraclesync.mapping.ColumnMapping;
 import com.oraclesync.mapping.ColumnType;
 import com.oraclesync.mapping.InvalidMappingException;
 import com.oraclesync.oracle.OracleProperties;
+import com.oraclesync.persistence.StagingTable;
 import com.oraclesync.sync.SyncProperties;
 import java.net.URI;
 import java.nio.file.Files;
@@ -50,7 +51,14 @@ public class SyncResources {
                 throw new IllegalArgumentException("SYNC_RESOURCES names '" + name + "', which has no sync.resources."
                         + name + " block; defined resources are " + sync.resources().keySet());
             }
-            enabled.put(name, resolve(name, definition, sync, oracle, tables));
+            SyncResource resource = resolve(name, definition, sync, oracle, tables);
+            enabled.values().stream().filter(other -> other.name().equalsIgnoreCase(name)).findFirst()
+                    .ifPresent(other -> {
+                        throw new IllegalArgumentException("SYNC_RESOURCES names '" + other.name() + "' and '" + name
+                                + "', which differ only in case and would share the staging table "
+                                + StagingTable.name(name));
+                    });
+            enabled.put(name, resource);
         }
         this.defaultName = sync.defaultResource();
     }
@@ -116,6 +124,7 @@ public class SyncResources {
         Map<String, String> parameters = definition.parameters() == null ? Map.of() : Map.copyOf(definition.parameters());
         String sqlDirectory = sqlDirectory(setting, orDefault(definition.sqlDirectory(), "sql/" + name));
         checkUpsertParameters(setting, Path.of(sqlDirectory, "upsert.sql"), columns, parameters);
+        checkReadsStagingTable(setting, Path.of(sqlDirectory, "upsert.sql"), StagingTable.name(name));
         return new SyncResource(name, "oracle_" + name, path, resourceUrl, source, definition.keyField(), cursorField,
                 table, keyColumn, cursorColumn, columns, fields, finder,
                 orDefault(definition.cron(), sync.cron()), orDefault(definition.reconcileCron(), sync.reconcile().cron()),
@@ -147,6 +156,15 @@ public class SyncResources {
                 throw new IllegalArgumentException(setting + ": " + upsert + " reads :#" + named.group(1)
                         + ", which no entry of columns and no key of parameters fills");
             }
+        }
+    }
+
+    /** The batch is only ever in the staging table: an upsert.sql that does not read it writes nothing. */
+    private static void checkReadsStagingTable(String setting, Path upsert, String stagingTable) {
+        if (!SqlFiles.read(upsert).toLowerCase(Locale.ROOT).contains(stagingTable)) {
+            throw new IllegalArgumentException(setting + ": " + upsert + " does not read pg_temp." + stagingTable
+                    + ", the table each batch is copied into (one text column per mapped column plus source_payload; "
+                    + "README, \"Adding a resource\")");
         }
     }
 

@@ -8,11 +8,14 @@ import com.oraclesync.support.TestPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The common start-up mistakes, each in a child JVM configured as a user would (environment variables): the process
@@ -87,6 +90,25 @@ class StartupMistakesTest {
 
         assertThat(oneBlock(exit)).contains(
                 "sync.resources.opportunities.columns in application.yml has an invalid entry", "unknown column 'nope'", "type: text|numeric|integer|date|timestamptz");
+    }
+
+    @Test
+    void upsertThatDoesNotReadItsStagingTableNamesTheFileAndTheTable(@TempDir Path sqlDirectory) throws Exception {
+        // given: a resource's SQL from before batches were staged, reading one array parameter per column
+        for (String file : List.of("mark-deleted.sql", "count-active.sql")) {
+            Files.copy(Path.of("sql", "opportunities", file), sqlDirectory.resolve(file));
+        }
+        Files.writeString(sqlDirectory.resolve("upsert.sql"), "SELECT count(*) AS new_records, 0 AS updated_records, "
+                + "0 AS unchanged_records FROM unnest(CAST(:#remote_id AS bigint[]))");
+
+        // when
+        Exit exit = run("upsert-without-staging", Map.of(),
+                "--sync.resources.opportunities.sql-directory=" + sqlDirectory);
+
+        // then
+        assertThat(exit.code()).isNotZero();
+        assertThat(exit.output()).contains("sync.resources.opportunities: " + sqlDirectory.resolve("upsert.sql")
+                + " does not read pg_temp.opportunities_staging, the table each batch is copied into");
     }
 
     @Test
