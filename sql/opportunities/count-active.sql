@@ -1,2 +1,3 @@
--- The rows not marked deleted: the status's total_records and the visibility guard's baseline.
+-- The rows not marked deleted, counted in full: total_records after a FULL or RECONCILE run (an INCREMENTAL run
+-- counts on from it: ActiveRecords) and the visibility guard's baseline.
 SELECT count(*) FROM opportunities WHERE deleted_at IS NULL

@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with one LastUpdateDate, a quiet year holds few), so the bounds are found by count: Oracle's {@code totalResults}
  * of {@code LastUpdateDate < t}, searched for each bound at once by interpolation with bisection as a fallback, in
  * whole seconds. A count is only a plan: every slice still pages until Oracle says there is no more, and the last
- * slice has no upper bound. A window of a few pages is read sequentially; a resumed run takes its slices back from
- * sync_state_slices, and one that stopped before it committed anything is planned again.
+ * slice has no upper bound. A window of a few pages is read sequentially (an INCREMENTAL run's planning request is
+ * its first page, so such a run asks Oracle nothing more than a sequential one); a resumed run takes its slices back
+ * from sync_state_slices, and one that stopped before it committed anything is planned again.
  */
 @Component("slicePlanner")
 public class SlicePlanner {
@@ -82,11 +83,22 @@ public class SlicePlanner {
         OracleRequests requests = camel.getRegistry().lookupByNameAndType(run.syncName() + "Requests",
                 OracleRequests.class);
         OffsetDateTime from = run.watermarkFrom();
-        OraclePage<MappedItem> first = request(run, exchange, requests.countQuery(from, null));
+        // an INCREMENTAL window is mostly a page or two: its first page tells the count (it asks for totalResults)
+        // and is then the first page of the sequential read, which saves a round trip to Oracle on every such run;
+        // a FULL run asks for one item only, since it is read in slices but for the smallest data
+        boolean firstPageCounts = run.type() == SyncType.INCREMENTAL;
+        Exchange answer = send(run, exchange, firstPageCounts ? null : requests.countQuery(from, null));
+        OraclePage<MappedItem> first = page(answer);
         Long total = first.totalResults();
         int pageSize = run.resource().pageSize();
         int count = total == null ? 1 : (int) Math.min(parallelism, total / ((long) MIN_PAGES_PER_SLICE * pageSize));
         if (count < 2 || first.items().isEmpty() || first.items().get(0).position() == null) {
+            if (firstPageCounts) {
+                PageAhead ahead = new PageAhead();
+                ahead.arrived(new PrefetchedPage(first, null,
+                        answer.getProperty(OracleRetryState.PROPERTY, OracleRetryState.class)));
+                run.prefetchStarted(ahead);
+            }
             log.info("Sync {}: {} records to read, sequentially", run.logId(), total == null ? "an unknown number of"
                     : total);
             return;
@@ -168,8 +180,17 @@ public class SlicePlanner {
     }
 
     /** A count request through the run's own fetch route; its failure fails the run with its retries. */
-    @SuppressWarnings("unchecked")
     private OraclePage<MappedItem> request(SyncRun run, Exchange runExchange, String query) throws Exception {
+        return page(send(run, runExchange, query));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static OraclePage<MappedItem> page(Exchange answer) {
+        return answer.getMessage().getBody(OraclePage.class);
+    }
+
+    /** A count request, or with no query the run's next page, through the run's own fetch route. */
+    private Exchange send(SyncRun run, Exchange runExchange, String query) throws Exception {
         Exchange answer = producer.send("direct:sync-" + run.syncName() + "-fetch-page", exchange -> {
             exchange.setProperty("syncRun", run);
             exchange.setProperty("countQuery", query);
@@ -181,7 +202,7 @@ public class SlicePlanner {
             }
             throw answer.getException();
         }
-        return answer.getMessage().getBody(OraclePage.class);
+        return answer;
     }
 
     private <T> CompletableFuture<T> async(Request<T> request) {

@@ -135,5 +135,10 @@ final class ChaosInvariants {
         if (state.get("checkpoint_id") != null) {
             violations.add("a checkpoint is left after the last run: " + state.get("checkpoint_id"));
         }
+        long active = jdbc.sql("SELECT count(*) FROM opportunities WHERE deleted_at IS NULL").query(Long.class).single();
+        if (!Long.valueOf(active).equals(state.get("total_records"))) {
+            violations.add("sync_state.total_records is " + state.get("total_records") + ", the table holds " + active
+                    + " rows not marked deleted");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.oraclesync.support;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -10,16 +11,26 @@ import org.slf4j.LoggerFactory;
 public final class LogLines implements AutoCloseable {
 
     private final Logger logger;
+    private final Level levelBefore;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogLines(String loggerName) {
+    private LogLines(String loggerName, Level level) {
         this.logger = (Logger) LoggerFactory.getLogger(loggerName);
+        this.levelBefore = logger.getLevel();
+        if (level != null) {
+            logger.setLevel(level);
+        }
         appender.start();
         logger.addAppender(appender);
     }
 
     public static LogLines of(String loggerName) {
-        return new LogLines(loggerName);
+        return new LogLines(loggerName, null);
+    }
+
+    /** The logger's DEBUG lines too, while it is open. */
+    public static LogLines atDebug(String loggerName) {
+        return new LogLines(loggerName, Level.DEBUG);
     }
 
     public List<String> messages() {
@@ -32,5 +43,6 @@ public final class LogLines implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         appender.stop();
+        logger.setLevel(levelBefore);
     }
 }

@@ -37,7 +37,8 @@ public abstract class SyncTestSupport {
         jdbc.sql("""
                 UPDATE sync_state SET watermark_ts = NULL, watermark_id = NULL, checkpoint_ts = NULL,
                     checkpoint_id = NULL, checkpoint_type = NULL, checkpoint_from = NULL, checkpoint_log_id = NULL,
-                    total_records = 0, last_sync_at = NULL, last_success_at = NULL, complete = false, source = NULL
+                    total_records = 0, counted_rows = NULL, counted_max_id = NULL, counted_table_file = NULL,
+                    last_sync_at = NULL, last_success_at = NULL, complete = false, source = NULL
                 """).update();
     }
 

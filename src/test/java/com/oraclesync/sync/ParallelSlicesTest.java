@@ -119,6 +119,7 @@ class ParallelSlicesTest extends ApiTestSupport {
         assertThat(sliceRecords).isPositive().isBetween(runRecords - 400, runRecords + 400);
         assertThat(incremental).containsEntry("status", "SUCCESS").containsEntry("sync_type", "INCREMENTAL");
         assertTableEqualsSource();
+        assertThat(syncState()).containsEntry("total_records", (long) oracle.store().size());
         assertThat(count("SELECT count(*) FROM sync_state_slices")).isZero();
         assertThat(syncState().get("checkpoint_type")).isNull();
     }
@@ -142,6 +143,56 @@ class ParallelSlicesTest extends ApiTestSupport {
         assertThat(pagesPerSlice).hasSize(4);
         assertThat(pagesPerSlice.values()).allSatisfy(pages -> assertThat(pages).isBetween(14L, 17L));
         assertTableEqualsSource();
+    }
+
+    @Test
+    void anIncrementalRunOfAFewRecordsReadsItsFirstPageAsItsCount() {
+        // given
+        givenSynced(1000);
+        for (long id = 10_000; id < 10_030; id++) {
+            oracle.store().update(id, Map.of("Name", "Changed"));
+        }
+        oracle.clearRequests();
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then: one request, the page that also told how many records the window holds
+        assertThat(log).containsEntry("status", "SUCCESS").containsEntry("sync_type", "INCREMENTAL")
+                .containsEntry("updated_records", 30).containsEntry("pages", 1);
+        assertThat(requests()).singleElement().satisfies(request -> assertThat(request.query())
+                .containsEntry("limit", "100").containsEntry("totalResults", "true"));
+        assertTableEqualsSource();
+    }
+
+    @Test
+    void anIncrementalRunOfManyPagesIsReadInSlices() {
+        // given
+        givenSynced(3000);
+        Instant changes = Instant.now();
+        for (long id = 10_000; id < 12_000; id++) {
+            oracle.store().put(opportunity(id).name("Changed").lastUpdate(changes.plusMillis(id - 10_000)).build());
+        }
+        oracle.clearRequests();
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then
+        assertThat(log).containsEntry("status", "SUCCESS").containsEntry("sync_type", "INCREMENTAL")
+                .containsEntry("updated_records", 2000);
+        assertThat(requests()).filteredOn(request -> request.q() != null && request.q().contains("LastUpdateDate <"))
+                .as("requests of bounded slices").isNotEmpty();
+        assertTableEqualsSource();
+        assertThat(syncState()).containsEntry("total_records", 3000L);
+    }
+
+    /** Records over the last 100 days, from OptyId 10,000 on, read by a FULL run. */
+    private void givenSynced(int records) {
+        Instant now = Instant.now();
+        oracle.store().putAll(new OpportunityGenerator(records).generate(records, 10_000L,
+                now.minus(100, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS)));
+        runSync();
     }
 
     private static String upperBound(RecordedRequest request) {
