@@ -3,6 +3,8 @@ package com.oraclesync.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import com.oraclesync.resource.SqlFiles;
 import com.oraclesync.resource.SyncResource;
@@ -109,17 +111,35 @@ public class BadRowIsolation {
         String reason = "PostgreSQL refused the row (SQLState " + sql.getSQLState() + "): " + flat(sql.getMessage());
         String remoteId = ((String[]) batch.get(keyColumn))[row];
         String payload = ((String[]) batch.get("source_payload"))[row];
+        insertError(connection, UpsertBatches.errorRow(syncName, syncLogId, remoteId, reason, payload));
+    }
+
+    /**
+     * Items the mapper rejected (the route's bad items of a page), into sync_errors the same way: an item that jsonb
+     * cannot hold never fails its page.
+     */
+    public void recordRejected(List<Map<String, Object>> errorRows) throws SQLException {
+        Connection connection = connection();
+        for (Map<String, Object> errorRow : errorRows) {
+            insertError(connection, errorRow);
+        }
+    }
+
+    /** One sync_errors row: its raw item as sent (a NUL made visible), or else as one JSON string. */
+    private void insertError(Connection connection, Map<String, Object> errorRow) throws SQLException {
+        String rawItem = (String) errorRow.get("raw_item");
+        Map<String, Object> row = new HashMap<>(errorRow);
+        row.put("raw_item", RawItems.storable(rawItem));
         Savepoint savepoint = connection.setSavepoint();
         try {
-            jdbc.sql(insertError).params(UpsertBatches.errorRow(syncName, syncLogId, remoteId, reason,
-                    RawItems.storable(payload))).update();
+            jdbc.sql(insertError).params(row).update();
         } catch (DataAccessException e) {
             if (!isRowError(e)) {
                 throw e;
             }
             connection.rollback(savepoint);
-            jdbc.sql(insertError).params(UpsertBatches.errorRow(syncName, syncLogId, remoteId, reason,
-                    RawItems.asJsonString(payload))).update();
+            row.put("raw_item", RawItems.asJsonString(rawItem));
+            jdbc.sql(insertError).params(row).update();
         }
         connection.releaseSavepoint(savepoint);
     }

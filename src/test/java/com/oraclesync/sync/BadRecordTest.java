@@ -108,6 +108,30 @@ class BadRecordTest extends SyncTestSupport {
                 .containsEntry("watermark_id", 150L);
     }
 
+    @Test
+    void rejectedItemsThatJsonbCannotHoldAsSentAreRecordedWithoutFailingThePage() throws Exception {
+        // given: two items the mapper rejects, whose raw text jsonb refuses as it is: a NUL in a string, and a
+        // number beyond numeric's range in a field that is not mapped
+        List<Map<String, Object>> items = new ArrayList<>();
+        LongStream.rangeClosed(1, 30).forEach(id -> items.add(opportunity(id).build()));
+        items.set(9, opportunity(10).name("Bad\u0000Name").with("Revenue", "abc").build());
+        items.set(19, opportunity(20).with("EffectiveDate", "2025-02-30").with("Unmapped_c", new BigDecimal("1E+140000"))
+                .build());
+        givenOracleAnswersWithOnePage(items);
+
+        // when
+        Map<String, Object> log = runSync();
+
+        // then
+        assertThat(log).containsEntry("status", "PARTIAL").containsEntry("new_records", 28)
+                .containsEntry("failed_records", 2);
+        List<Map<String, Object>> errors = syncErrors();
+        assertThat(errors).extracting(error -> error.get("remote_id")).containsExactly("10", "20");
+        assertThat(json(errors.get(0).get("raw_item")).get("Name").asText()).isEqualTo("Bad\\u0000Name");
+        assertThat(json(errors.get(1).get("raw_item")).asText()).contains("\"Unmapped_c\":1E+140000");
+        assertThat(count("SELECT count(*) FROM opportunities")).isEqualTo(28);
+    }
+
     /** Oracle's whole answer is this one page (the simulator's store cannot hold an item without OptyId). */
     private void givenOracleAnswersWithOnePage(List<Map<String, Object>> items) throws Exception {
         String page = JSON.writeValueAsString(Map.of("items", items, "count", items.size(), "hasMore", false,
