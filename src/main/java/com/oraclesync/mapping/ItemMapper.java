@@ -35,11 +35,6 @@ public class ItemMapper {
         this.cursorColumn = indexOf(resource.cursorColumn());
     }
 
-    /** The column names in the order of {@link MappedItem.Row#values()}. */
-    public List<String> columnNames() {
-        return columns.stream().map(ColumnMapping::column).toList();
-    }
-
     /**
      * Maps the item whose {@code START_OBJECT} is the parser's current token, leaving the parser on its
      * {@code END_OBJECT}.

@@ -82,7 +82,7 @@ public class StagingTable {
     public static List<String> columns(SyncResource resource) {
         List<String> columns = new ArrayList<>(resource.columns().stream().map(ColumnMapping::column).toList());
         columns.add("source_payload");
-        return columns;
+        return List.copyOf(columns);
     }
 
     public String name() {

@@ -1,6 +1,5 @@
 package com.oraclesync.persistence;
 
-import com.oraclesync.mapping.ColumnMapping;
 import com.oraclesync.mapping.KeysetPosition;
 import com.oraclesync.mapping.MappedItem;
 import com.oraclesync.resource.SyncResource;
@@ -19,8 +18,6 @@ import java.util.Map;
  */
 public class UpsertBatches {
 
-    private static final String SOURCE_PAYLOAD = "source_payload";
-
     private final String syncName;
     private final int batchSize;
     private final List<String> rowArrays;
@@ -29,14 +26,9 @@ public class UpsertBatches {
     public UpsertBatches(SyncResource resource) {
         this.syncName = resource.name();
         this.batchSize = resource.batchSize();
-        List<String> arrays = new ArrayList<>(resource.columns().stream().map(ColumnMapping::column).toList());
-        arrays.add(SOURCE_PAYLOAD);
-        this.rowArrays = List.copyOf(arrays);
+        // in the staging table's column order: the mapped columns, then source_payload
+        this.rowArrays = StagingTable.columns(resource);
         this.parameters = resource.parameters();
-    }
-
-    public PreparedPage prepare(List<MappedItem> items, long syncLogId) {
-        return prepare(items, syncLogId, false);
     }
 
     /**
